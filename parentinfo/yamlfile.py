@@ -1,0 +1,54 @@
+"""Read a YAML file and remember the line each value came from, for error messages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import BuildError
+
+Loc = tuple[str | int, ...]
+
+
+def _lines(node: yaml.Node, loc: Loc, out: dict[Loc, int]) -> None:
+    """Map each path in the document to its 1-based line number."""
+    out[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            _lines(value, (*loc, key.value), out)
+            out[(*loc, key.value)] = key.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _lines(item, (*loc, i), out)
+
+
+def load(path: Path, label: str) -> tuple[Any, dict[Loc, int]]:
+    """Return the file's data and a path → line map; bad YAML is a BuildError naming the line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise BuildError(f"{label}: cannot read the file ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise BuildError(f"{label}: expected UTF-8 text, found bytes that are not UTF-8") from None
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        where = f":{mark.line + 1}" if mark else ""
+        raise BuildError(f"{label}{where}: this is not valid YAML ({err.problem})") from None
+    lines: dict[Loc, int] = {}
+    if node is not None:
+        _lines(node, (), lines)
+    return data, lines
+
+
+def line_of(lines: dict[Loc, int], loc: Loc) -> int | None:
+    """The line of `loc`, or of its nearest parent that has one."""
+    while loc:
+        if loc in lines:
+            return lines[loc]
+        loc = loc[:-1]
+    return lines.get(())
