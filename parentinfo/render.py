@@ -90,9 +90,11 @@ def render_edition(
     pages: list[str],
     translations: gettext.NullTranslations | None = None,
     data_translations: gettext.NullTranslations | None = None,
+    context: dict[str, Any] | None = None,
 ) -> dict[str, str]:
     """Every page of an edition: {page file name: Markdown}."""
     env = environment(docs, translations)
     env.filters["t"] = _data_text(data_translations)
-    context = {"council": edition.council, "language": edition.language, "variant": edition.variant}
-    return {page: render_page(env, f"{edition.variant}/{page}", context) for page in pages}
+    values = {"council": edition.council, "language": edition.language, "variant": edition.variant,
+              "statement": context or {}}
+    return {page: render_page(env, f"{edition.variant}/{page}", values) for page in pages}

@@ -1,0 +1,42 @@
+"""`site/manifest.json`: every edition built, the contract between stages and with readers.
+
+Shape: {"editions": [{"council", "language", "variant", "pages": [...], "pdf": null}]}, with
+`pages` relative to `site/` in reading order, sorted by council, language order, variant order.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .languages import LANGUAGES, VARIANTS
+
+NAME = "manifest.json"
+
+
+def entry(council: str, language: str, variant: str, pages: list[str], pdf: str | None = None) -> dict[str, Any]:
+    return {"council": council, "language": language, "variant": variant, "pages": pages, "pdf": pdf}
+
+
+def _key(e: dict[str, Any]) -> tuple[str, int, int]:
+    langs = list(LANGUAGES)
+    return (e["council"], langs.index(e["language"]), VARIANTS.index(e["variant"]))
+
+
+def merge(old: list[dict[str, Any]], new: list[dict[str, Any]], rebuilt: set[str]) -> list[dict[str, Any]]:
+    """Keep the old entries of councils not rebuilt this time; replace those that were."""
+    kept = [e for e in old if e["council"] not in rebuilt]
+    return sorted(kept + new, key=_key)
+
+
+def dumps(editions: list[dict[str, Any]]) -> str:
+    return json.dumps({"editions": editions}, indent=2, ensure_ascii=False) + "\n"
+
+
+def read(site: Path) -> list[dict[str, Any]]:
+    """The editions in an existing site's manifest, or none."""
+    try:
+        return list(json.loads((site / NAME).read_text(encoding="utf-8"))["editions"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return []

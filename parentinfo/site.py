@@ -1,0 +1,165 @@
+"""The site engine: everything MkDocs- and Material-specific lives here, so it can be swapped.
+
+Each council × language is one MkDocs build whose sections are the variants; the council's
+home page is one more small build. Builds go to a staging folder; the build stage syncs it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+
+from .council import Council
+from .errors import BuildError
+from .languages import LANGUAGES
+
+# Theme files a page never loads: search (we publish no index) and source maps.
+UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+UNUSED_SUFFIXES = (".map",)
+VARIANT_TITLES = {"standard": "Standard", "easy-read": "Easy read", "large-text": "Large text"}
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What every build shares: the project's mkdocs.yml, read once."""
+
+    root: Path
+    base: dict[str, Any]
+
+    @classmethod
+    def read(cls, root: Path) -> SiteConfig:
+        path = root / "mkdocs.yml"
+        try:
+            base = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, yaml.YAMLError) as err:
+            raise BuildError(f"mkdocs.yml: cannot read the site settings ({err})") from None
+        if not isinstance(base, dict) or not isinstance(base.get("nav"), list):
+            raise BuildError("mkdocs.yml: nav: expected the list of page files in reading order")
+        return cls(root, base)
+
+    @property
+    def pages(self) -> list[str]:
+        """Each edition's page files, in reading order."""
+        return [str(p) for p in self.base["nav"]]
+
+    @property
+    def statement(self) -> dict[str, Any]:
+        return dict(self.base.get("extra", {}).get("parentinfo", {}))
+
+
+class _Trim(BasePlugin):
+    """Drops theme files no page uses, so each edition ships only what it needs."""
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        for file in list(files):
+            uri = file.src_uri
+            if uri.startswith(UNUSED_THEME_FILES) or uri.endswith(UNUSED_SUFFIXES):
+                files.remove(file)
+        return files
+
+
+def page_html(page: str) -> str:
+    """The built file name of a Markdown page (use_directory_urls is off)."""
+    return page[: -len(".md")] + ".html"
+
+
+def _council_css(council: Council) -> str:
+    return (
+        "/* Generated from the council's colour. */\n"
+        f":root {{ --md-primary-fg-color: {council.colour};"
+        f" --md-primary-fg-color--light: {council.colour};"
+        f" --md-primary-fg-color--dark: {council.colour}; }}\n"
+    )
+
+
+def _write_docs(docs: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any]) -> None:
+    """One MkDocs build from a generated config file, kept beside its docs for debugging."""
+    config = {**cfg.base, **overrides}
+    config["theme"] = {**cfg.base["theme"], **overrides.get("theme", {})}
+    config["theme"]["custom_dir"] = str(cfg.root / cfg.base["theme"].get("custom_dir", "overrides"))
+    config["extra"] = {**cfg.base.get("extra", {}), **overrides.get("extra", {})}
+    config["strict"] = True  # a broken link in a guide is an error, not a warning
+    path = work / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    # MkDocs reports through logging; keep its INFO chatter out of the user's terminal.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    try:
+        mkdocs_config = load_config(str(path))
+        mkdocs_config.plugins["parentinfo-trim"] = _Trim()
+        mkdocs_build(mkdocs_config)
+    except (Abort, ConfigurationError) as err:
+        raise BuildError(f"site build {work.name}: {err}") from None
+
+
+def build_language(
+    cfg: SiteConfig,
+    council: Council,
+    language: str,
+    editions: dict[str, dict[str, str]],
+    work: Path,
+    out: Path,
+) -> None:
+    """Build one council in one language: `editions` maps variant → {page: Markdown}."""
+    docs = work / "docs"
+    files = {f"{variant}/{page}": text for variant, pages in editions.items() for page, text in pages.items()}
+    files["assets/council.css"] = _council_css(council)
+    _write_docs(docs, files)
+    nav = [
+        {VARIANT_TITLES[variant]: [f"{variant}/{page}" for page in cfg.pages if page in pages]}
+        for variant, pages in editions.items()
+    ]
+    if len(nav) == 1:
+        nav = next(iter(nav[0].values()))
+    lang = LANGUAGES[language]
+    _run(
+        cfg,
+        work,
+        {
+            "site_name": f"{council.name}: Child Protection Conferences",
+            "site_url": f"{council.site_url.rstrip('/')}/{language}/",
+            "docs_dir": str(docs),
+            "site_dir": str(out),
+            "nav": nav,
+            "theme": {"language": language, "direction": "rtl" if lang.rtl else "ltr",
+                      "palette": {"primary": "custom"}},
+            "extra_css": ["assets/stylesheets/parentinfo.css", "assets/council.css"],
+        },
+    )
+
+
+def build_home(cfg: SiteConfig, council: Council, markdown: str, work: Path, out: Path) -> None:
+    """The council's home page, `site/<slug>/index.html`, linking every language and edition."""
+    docs = work / "docs"
+    _write_docs(docs, {"index.md": markdown, "assets/council.css": _council_css(council)})
+    _run(
+        cfg,
+        work,
+        {
+            "site_name": f"{council.name}: Child Protection Conferences",
+            "site_url": council.site_url,
+            "docs_dir": str(docs),
+            "site_dir": str(out),
+            "nav": ["index.md"],
+            # Its links lead into the language builds, which MkDocs cannot see from here;
+            # tests check every link in the finished site instead.
+            "validation": {"links": {"not_found": "info"}},
+            "theme": {"language": "en", "palette": {"primary": "custom"}},
+            "extra_css": ["assets/stylesheets/parentinfo.css", "assets/council.css"],
+        },
+    )

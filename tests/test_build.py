@@ -1,0 +1,177 @@
+"""The whole build, as a council web team runs it: site layout, manifest, failure safety."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import phonenumbers
+import pytest
+import yaml
+from sitetools import REPO, copy_project, links_of, snapshot, text_of
+
+COUNCILS = ["east-riding", "solihull", "somerset", "south-gloucestershire", "staffordshire"]
+NAV = [p[:-3] + ".html" for p in yaml.safe_load((REPO / "mkdocs.yml").read_text())["nav"]]
+
+
+def run_cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    return subprocess.run(
+        [sys.executable, "-m", "parentinfo", *args], cwd=root, env=env, capture_output=True, text=True
+    )
+
+
+def test_manifest_lists_every_edition_in_reading_order(built: Path) -> None:
+    data = json.loads((built / "site" / "manifest.json").read_text())
+    assert list(data) == ["editions"]
+    assert [(e["council"], e["language"], e["variant"]) for e in data["editions"]] == [
+        (c, "en", "standard") for c in COUNCILS
+    ]
+    for e in data["editions"]:
+        assert list(e) == ["council", "language", "variant", "pages", "pdf"]
+        assert e["pages"] == [f"{e['council']}/en/standard/{page}" for page in NAV]
+        assert e["pdf"] is None
+        for page in e["pages"]:
+            assert (built / "site" / page).is_file(), page
+
+
+def test_each_council_has_a_home_page_linking_its_guide(built: Path) -> None:
+    for slug in COUNCILS:
+        home = (built / "site" / slug / "index.html").read_text()
+        hrefs = [href for href, _ in links_of(home)]
+        assert "en/standard/index.html" in hrefs
+        assert "en/standard/accessibility.html" in hrefs
+
+
+def all_pages(built: Path) -> list[Path]:
+    return sorted((built / "site").rglob("*.html"))
+
+
+def test_every_internal_link_leads_to_a_built_file(built: Path) -> None:
+    broken = []
+    for page in all_pages(built):
+        for href, _ in links_of(page.read_text()):
+            if re.match(r"^[a-z]+:", href) or href.startswith("#"):
+                continue
+            target = (page.parent / href.split("#")[0]).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(built)} → {href}")
+    assert broken == []
+
+
+def test_every_tel_link_is_a_valid_uk_number_shown_as_dialled(built: Path) -> None:
+    seen = set()
+    for page in all_pages(built):
+        for href, text in links_of(page.read_text()):
+            if href.startswith("tel:"):
+                number = phonenumbers.parse(href[4:])
+                assert phonenumbers.is_valid_number(number), (page, href)
+                assert number.country_code == 44
+                national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+                assert text == national, (page, href, text)
+                seen.add(href)
+    # South Gloucestershire's two numbers, Staffordshire's three and Family Rights Group's.
+    assert seen == {"tel:+441454866000", "tel:+441454868009", "tel:+443001118000",
+                    "tel:+441785277135", "tel:+448088010366"}
+
+
+BROKEN_SEED_FACTS = ["802 000", "8020 00", "solihulladvocacy", "nyas.net", "westmidlands.procedures",
+                     "Children's Legal Centre", "Children’s Legal Centre", "10-14:30", "None", "unconfirmed"]
+
+
+def test_no_broken_seed_fact_is_printed(built: Path) -> None:
+    for page in all_pages(built):
+        text = text_of(page.read_text())
+        for fact in BROKEN_SEED_FACTS:
+            assert fact not in text, f"{fact!r} printed on {page.relative_to(built)}"
+
+
+def test_pages_make_no_request_to_another_host(built: Path) -> None:
+    """No fonts, scripts, styles or images from a CDN: only links a reader chooses to follow."""
+    for page in all_pages(built):
+        html = page.read_text()
+        for attr in re.findall(r'<(?:script|link|img|iframe|source)\b[^>]*>', html):
+            assert not re.search(r'(src|href)="(https?:)?//', attr), (page, attr)
+
+
+def test_build_lists_unconfirmed_facts_at_the_end(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    result = run_cli(root, "build", "--council", "staffordshire")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "Building staffordshire (Staffordshire)"
+    assert result.stderr.splitlines()[-2:] == [
+        "1 unconfirmed fact(s), left off the pages until confirmed:",
+        "warning: councils/staffordshire.yml: unconfirmed, left off the page: Children's Legal Centre "
+        "(Child Law) phone number (the number has 10 digits, one too few to dial; the centre is left "
+        "off the page until a number is confirmed)",
+    ]
+    strict = run_cli(root, "build", "--council", "staffordshire", "--strict")
+    assert strict.returncode == 1
+    assert "error: --strict: unconfirmed facts must be confirmed or removed first" in strict.stderr
+
+
+def test_rebuild_with_nothing_changed_writes_no_file(built: Path) -> None:
+    before = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*") if p.is_file()}
+    result = run_cli(built, "build")
+    assert result.returncode == 0, result.stderr
+    assert "0 file(s) written, 0 removed" in result.stdout
+    after = {p: p.stat().st_mtime_ns for p in (built / "site").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_one_council_build_keeps_the_others(built: Path, tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    (root / "site").mkdir()
+    for item in (built / "site").iterdir():
+        os.system(f"cp -r '{item}' '{root / 'site'}'")
+    path = root / "councils" / "south-gloucestershire.yml"
+    path.write_text(path.read_text().replace("01454 868009", "01454 868010"))
+    result = run_cli(root, "build", "--council", "south-gloucestershire")
+    assert result.returncode == 0, result.stderr
+    changed = {k for k, v in snapshot(root / "site").items() if snapshot(built / "site").get(k) != v}
+    assert changed and all(k.startswith("south-gloucestershire/") for k in changed), changed
+    assert len(json.loads((root / "site" / "manifest.json").read_text())["editions"]) == 5
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("build", "--council", "narnia"),
+         "error: --council: expected one of east-riding, solihull, somerset, south-gloucestershire, "
+         "staffordshire, found 'narnia'"),
+    ],
+)
+def test_bad_command_line_is_one_clear_message(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
+    root = copy_project(tmp_path)
+    result = run_cli(root, *args)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [message, "Build stopped; site/ was not changed."]
+
+
+@pytest.mark.parametrize(
+    ("council", "break_it", "message"),
+    [
+        ("somerset", lambda t: t.replace("chair:\n  title: child protection chair\n", ""),
+         "error: councils/somerset.yml: chair: required field is missing"),
+        ("solihull", lambda t: t.replace("colour: \"#005a70\"", "colour: [oops"),
+         "error: councils/solihull.yml:7: this is not valid YAML (expected ',' or ']', but got '<stream end>')"),
+        ("staffordshire", lambda t: t.replace('"0300 111 8000"', '"0300 111 800"'),
+         "error: councils/staffordshire.yml:93: contacts.0.phone: expected a UK phone number that can be "
+         "dialled, found '0300 111 800'"),
+    ],
+)
+def test_failed_build_leaves_the_site_exactly_as_it_was(built: Path, tmp_path: Path, council, break_it, message) -> None:
+    root = copy_project(tmp_path / "p")
+    os.system(f"cp -r '{built / 'site'}' '{root}'")
+    before = snapshot(root / "site")
+    path = root / "councils" / f"{council}.yml"
+    path.write_text(break_it(path.read_text()))
+    result = run_cli(root, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[0] == message
+    assert snapshot(root / "site") == before
