@@ -156,14 +156,14 @@ class Period(Model):
 
 
 class Chair(Model):
-    title: str
+    title: Text
     """What the council calls the person who chairs the conference, e.g. "Independent Chairperson"."""
     from_unit: Text | None = None
     """Where the chair comes from, e.g. "the safeguarding unit"."""
 
 
 class Scale(Model):
-    name: str | None = None
+    name: Text | None = None
     """The scale's local name, e.g. "Safety Scale"."""
     zero: Text
     """What 0 means on the 0 to 10 scale."""
@@ -172,7 +172,7 @@ class Scale(Model):
 
 
 class Approach(Model):
-    name: str | None = None
+    name: Text | None = None
     """The named way of working, e.g. "Signs of Safety" or "Strengths Based Approach"."""
     about: Text | None = None
     """One sentence on what the approach means for the family."""

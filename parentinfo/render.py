@@ -50,10 +50,18 @@ def web(url: str) -> str:
     return f"[{shown}]({url})"
 
 
+class _Loader(jinja2.FileSystemLoader):
+    """Keeps the line break after `{% endtrans %}`: trim_blocks would join a message to the next line."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Any]:
+        source, filename, uptodate = super().get_source(environment, template)
+        return source.replace("endtrans %}", "endtrans +%}"), filename, uptodate
+
+
 def environment(docs: Path, translations: gettext.NullTranslations | None = None) -> jinja2.Environment:
     """The jinja2 environment for the guide source, with gettext installed for one language."""
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(docs),
+        loader=_Loader(docs),
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
         keep_trailing_newline=True,

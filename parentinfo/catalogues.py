@@ -1,0 +1,300 @@
+"""Gettext catalogues: extract every reader-visible string, update PO files, check, compile.
+
+Two domains, one POT each in `locales/`:
+- `guide`: the guide source in `docs/` (one message per heading, paragraph or list item);
+- `councils`: prose fields (typed `Text`) from `councils/*.yml`.
+Translations live in `locales/<lang>/LC_MESSAGES/<domain>.po`; .mo files are built, never committed.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, get_args
+
+from babel.messages.catalog import Catalog, Message
+from babel.messages.extract import extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+from pydantic import BaseModel
+
+from . import yamlfile
+from .council import Council, _text, load_councils
+from .errors import BuildError
+from .languages import LANGUAGES, SOURCE_LANGUAGE
+
+DOMAINS = ("guide", "councils")
+PROJECT = "parentinfo"
+JINJA_OPTIONS = {"trimmed": "true", "newstyle_gettext": "true", "silent": "false"}
+REVIEW = re.compile(r"^Review-Status: (draft|checked by (?P<who>.+) on (?P<date>\d{4}-\d{2}-\d{2}))$", re.M)
+PLACEHOLDER = re.compile(r"%\((\w+)\)s")
+# Markup a translation may carry only if its source does: tags, links, attributes, scripts.
+MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{:[^}]*\}|\bon\w+\s*=|javascript:|https?://\S+", re.I)
+
+
+def locales(root: Path) -> Path:
+    return root / "locales"
+
+
+def po_path(root: Path, lang: str, domain: str) -> Path:
+    return locales(root) / lang / "LC_MESSAGES" / f"{domain}.po"
+
+
+# ---- extraction ----------------------------------------------------------------------------------
+
+
+def _template() -> Catalog:
+    return Catalog(project=PROJECT, version="1", msgid_bugs_address="", fuzzy=False)
+
+
+def extract_guide(root: Path) -> Catalog:
+    """Messages from the guide source, with `docs/<file>:<line>` references."""
+    catalog = _template()
+    method_map = [("**.md", "jinja2"), ("**.jinja", "jinja2")]
+    options = {"**.md": JINJA_OPTIONS, "**.jinja": JINJA_OPTIONS}
+    try:
+        for name, line, msg, comments, context in extract_from_dir(root / "docs", method_map, options):
+            catalog.add(msg, locations=[(f"docs/{name}", line)], auto_comments=comments, context=context,
+                        flags=("python-format",) if PLACEHOLDER.search(str(msg)) else ())
+    except Exception as err:  # jinja2 raises TemplateSyntaxError with file and line
+        raise BuildError(f"docs/: cannot extract messages ({err})") from None
+    return catalog
+
+
+def _is_text(annotation: Any) -> bool:
+    """True for `Text` and containers of it (list[Text], Text | None)."""
+    meta = getattr(annotation, "__metadata__", ())
+    if any(getattr(m, "func", None) is _text for m in meta):
+        return True
+    return any(_is_text(arg) for arg in get_args(annotation))
+
+
+def _prose(value: Any, loc: tuple, annotation: Any = None) -> list[tuple[tuple, str]]:
+    """(path, text) for every Text value inside a validated model."""
+    if isinstance(value, BaseModel):
+        out = []
+        for name, field in type(value).model_fields.items():
+            out += _prose(getattr(value, name), (*loc, name), field.annotation)
+        return out
+    if isinstance(value, list):
+        return [item for i, v in enumerate(value) for item in _prose(v, (*loc, i), annotation)]
+    if isinstance(value, str) and annotation is not None and _is_text(annotation):
+        return [(loc, value)]
+    return []
+
+
+def extract_councils(root: Path, councils: list[Council] | None = None) -> Catalog:
+    """Prose from every council file (and the national file), with `councils/<file>:<line>` references."""
+    catalog = _template()
+    councils = councils or load_councils(root)
+    for council in councils:
+        path = root / "councils" / f"{council.slug}.yml"
+        _, lines = yamlfile.load(path, f"councils/{path.name}")
+        for loc, text in _prose(council.model_copy(update={"national_contacts": []}), ()):
+            catalog.add(text, locations=[(f"councils/{path.name}", yamlfile.line_of(lines, loc) or 0)])
+    national = root / "councils" / "_national.yml"
+    if national.exists():
+        _, lines = yamlfile.load(national, "councils/_national.yml")
+        seen: set[str] = set()
+        for council in councils:
+            for key, contact in zip(council.national, council.national_contacts, strict=True):
+                if key in seen:
+                    continue
+                seen.add(key)
+                for loc, text in _prose(contact, (key,)):
+                    catalog.add(text, locations=[("councils/_national.yml", yamlfile.line_of(lines, loc) or 0)])
+    return catalog
+
+
+def extract(root: Path) -> dict[str, Catalog]:
+    return {"guide": extract_guide(root), "councils": extract_councils(root)}
+
+
+# ---- reading and writing PO files --------------------------------------------------------------
+
+
+def read(path: Path, lang: str) -> Catalog:
+    label = path.as_posix()
+    try:
+        with path.open("rb") as handle:
+            return read_po(handle, locale=lang, abort_invalid=True)
+    except Exception as err:
+        raise BuildError(f"{label}: cannot read this PO file ({err})") from None
+
+
+def dump(catalog: Catalog, template: bool = False) -> bytes:
+    buf = io.BytesIO()
+    write_po(buf, catalog, width=100, sort_output=False, omit_header=False, ignore_obsolete=True,
+             include_previous=True)
+    return buf.getvalue()
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write only when the bytes differ, so an unchanged catalogue keeps its time stamp."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def update(root: Path, languages: list[str] | None = None) -> list[str]:
+    """Write the POTs and bring each PO up to date: new messages empty, changed ones fuzzy."""
+    written = []
+    for domain, template in extract(root).items():
+        pot = locales(root) / f"{domain}.pot"
+        if write_if_changed(pot, _stable(dump(template))):
+            written.append(str(pot.relative_to(root)))
+        for lang in languages or [code for code in LANGUAGES if code != SOURCE_LANGUAGE]:
+            path = po_path(root, lang, domain)
+            if path.exists():
+                catalog = read(path, lang)
+            else:
+                catalog = Catalog(locale=lang, project=PROJECT, version="1", fuzzy=False,
+                                  header_comment=f"# {LANGUAGES[lang].english} translation of parentinfo ({domain}).\n"
+                                                 "# Review-Status: draft")
+            catalog.update(template, update_header_comment=False)
+            if write_if_changed(path, _stable(dump(catalog))):
+                written.append(str(path.relative_to(root)))
+    return written
+
+
+def _stable(data: bytes) -> bytes:
+    """Drop the creation/revision dates babel stamps on every write, so output is reproducible."""
+    return re.sub(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n', b"", data)
+
+
+# ---- checks --------------------------------------------------------------------------------------
+
+
+@dataclass
+class Status:
+    lang: str
+    domain: str
+    total: int
+    translated: int
+    fuzzy: int
+    review: str
+
+    @property
+    def untranslated(self) -> int:
+        return self.total - self.translated - self.fuzzy
+
+
+def review_status(catalog: Catalog) -> str:
+    match = REVIEW.search(catalog.header_comment or "")
+    return match.group(1) if match else "missing"
+
+
+def _forms(message: Message) -> list[str]:
+    return list(message.string) if isinstance(message.string, list | tuple) else [message.string]
+
+
+def _ids(message: Message) -> list[str]:
+    return list(message.id) if isinstance(message.id, list | tuple) else [message.id]
+
+
+def check_message(message: Message, where: str) -> list[str]:
+    """Placeholders and markup of one translated message against its source."""
+    problems = []
+    source = " ".join(_ids(message))
+    want = set(PLACEHOLDER.findall(source))
+    allowed = {m.lower() for m in MARKUP.findall(source)}
+    for form in _forms(message):
+        if not form:
+            continue
+        got = set(PLACEHOLDER.findall(form))
+        # A plural form may leave the count out ("one" in some languages needs no number).
+        missing = want - got - ({"count"} if message.pluralizable else set())
+        if missing or got - want:
+            problems.append(
+                f"{where}: placeholders must match the source: expected {_names(want)}, found {_names(got)}"
+                f" in {form!r}"
+            )
+        extra = [m for m in MARKUP.findall(form) if m.lower() not in allowed]
+        if extra:
+            problems.append(f"{where}: markup not in the source is not allowed: found {', '.join(map(repr, extra))}")
+        stray = re.sub(r"%\(\w+\)s", "", form)
+        if re.search(r"%(?!%)", stray):
+            problems.append(f"{where}: a lone '%' breaks formatting; write '%%' or use a placeholder")
+    return problems
+
+
+def _names(names: set[str]) -> str:
+    return ", ".join(f"%({n})s" for n in sorted(names)) or "none"
+
+
+def _line(path: Path, message: Message) -> int:
+    return message.lineno or 0
+
+
+def check(root: Path, languages: list[str] | None = None, allow_incomplete: bool = False) -> tuple[list[str], list[Status]]:
+    """Every problem in every catalogue, and each catalogue's status."""
+    problems: list[str] = []
+    statuses: list[Status] = []
+    templates = extract(root)
+    for lang in languages or [code for code in LANGUAGES if code != SOURCE_LANGUAGE]:
+        for domain in DOMAINS:
+            path = po_path(root, lang, domain)
+            label = str(path.relative_to(root))
+            if not path.exists():
+                problems.append(f"{label}: missing; run `parentinfo i18n update`")
+                continue
+            catalog = read(path, lang)
+            wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in templates[domain] if m.id}
+            total = translated = fuzzy = 0
+            for message in catalog:
+                if not message.id:
+                    continue
+                key = message.id if isinstance(message.id, str) else message.id[0]
+                if key not in wanted:
+                    continue
+                total += 1
+                where = f"{label}:{_line(path, message)}: msgid {_ids(message)[0]!r}"
+                done = all(_forms(message))
+                if message.fuzzy and done:
+                    fuzzy += 1
+                    if not allow_incomplete:
+                        problems.append(f"{where}: fuzzy (its English changed): check it and remove the fuzzy flag")
+                elif done:
+                    translated += 1
+                elif not allow_incomplete:
+                    problems.append(f"{where}: not translated")
+                problems += check_message(message, where)
+            missing = wanted - {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
+            if missing and not allow_incomplete:
+                problems.append(f"{label}: {len(missing)} message(s) of the source are missing; run `parentinfo i18n update`")
+            total += len(missing)
+            status = review_status(catalog)
+            if status == "missing":
+                problems.append(f"{label}: header comment needs 'Review-Status: draft' or "
+                                "'Review-Status: checked by NAME on YYYY-MM-DD'")
+            statuses.append(Status(lang, domain, total, translated, fuzzy, status))
+    return problems, statuses
+
+
+# ---- compiling and loading -----------------------------------------------------------------------
+
+
+def compile_all(root: Path, out: Path, languages: list[str]) -> None:
+    """Write .mo files (translated, non-fuzzy messages only) under `out/<lang>/LC_MESSAGES/`."""
+    for lang in languages:
+        if lang == SOURCE_LANGUAGE:
+            continue
+        for domain in DOMAINS:
+            catalog = read(po_path(root, lang, domain), lang)
+            buf = io.BytesIO()
+            write_mo(buf, catalog, use_fuzzy=False)
+            write_if_changed(out / lang / "LC_MESSAGES" / f"{domain}.mo", buf.getvalue())
+
+
+def translations(out: Path, lang: str, domain: str) -> gettext.NullTranslations:
+    if lang == SOURCE_LANGUAGE:
+        return gettext.NullTranslations()
+    with (out / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+

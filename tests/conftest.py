@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+from sitetools import copy_project  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project with the whole site built once, shared by read-only tests."""
+    from parentinfo.build import build
+
+    root = copy_project(tmp_path_factory.mktemp("built"))
+    build(root)
+    return root
