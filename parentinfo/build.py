@@ -39,17 +39,24 @@ def home_markdown(root: Path, council: Council, editions: list[Edition]) -> str:
     for code in LANGUAGES:
         mine = [e for e in editions if e.language == code]
         if mine:
-            languages.append({
-                "code": code,
-                "name": LANGUAGES[code].name,
-                "editions": [
-                    {"title": VARIANT_TITLES[e.variant], "link": f"{code}/{e.variant}/index.html"}
-                    for e in mine
-                ],
-            })
+            languages.append(
+                {
+                    "code": code,
+                    "name": LANGUAGES[code].name,
+                    # Names in their own script are marked up in their own language for screen readers.
+                    "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
+                    "editions": [
+                        {"title": VARIANT_TITLES[e.variant], "link": f"{code}/{e.variant}/index.html"}
+                        for e in mine
+                    ],
+                }
+            )
     env = environment(root / "docs")
-    context = {"council": council, "languages": languages,
-               "accessibility_link": f"{SOURCE_LANGUAGE}/standard/accessibility.html"}
+    context = {
+        "council": council,
+        "languages": languages,
+        "accessibility_link": f"{SOURCE_LANGUAGE}/standard/accessibility.html",
+    }
     return render_page(env, "home.md", context)
 
 
@@ -91,7 +98,9 @@ def build(
         e.folder: render_edition(root / "docs", e, cfg.pages, data_translations=None, context=cfg.statement)
         for e in editions
     }
-    homes = {c.slug: home_markdown(root, c, [e for e in editions if e.council.slug == c.slug]) for c in councils}
+    homes = {
+        c.slug: home_markdown(root, c, [e for e in editions if e.council.slug == c.slug]) for c in councils
+    }
 
     # 3. Build each council × language, and the council's home page, into a staging folder.
     work = publish.fresh(root / WORK / "work")
@@ -100,10 +109,14 @@ def build(
         progress(f"Building {council.slug} ({council.name})")
         build_home(cfg, council, homes[council.slug], work / council.slug / "_home", stage / council.slug)
         for language in dict.fromkeys(e.language for e in editions if e.council.slug == council.slug):
-            mine = {e.variant: rendered[e.folder] for e in editions
-                    if e.council.slug == council.slug and e.language == language}
-            build_language(cfg, council, language, mine, work / council.slug / language,
-                           stage / council.slug / language)
+            mine = {
+                e.variant: rendered[e.folder]
+                for e in editions
+                if e.council.slug == council.slug and e.language == language
+            }
+            build_language(
+                cfg, council, language, mine, work / council.slug / language, stage / council.slug / language
+            )
         for e in editions:
             if e.council.slug == council.slug:
                 pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
@@ -115,8 +128,9 @@ def build(
     result.editions = manifest.merge(manifest.read(site), result.editions, rebuilt)
     (stage / manifest.NAME).write_text(manifest.dumps(result.editions), encoding="utf-8")
     everyone = load_councils(root) if only else councils
-    (stage / "index.html").write_text(site_index([{"slug": c.slug, "name": c.name} for c in everyone]),
-                                      encoding="utf-8")
+    (stage / "index.html").write_text(
+        site_index([{"slug": c.slug, "name": c.name} for c in everyone]), encoding="utf-8"
+    )
 
     # 5. Publish: only now is site/ touched, and only files whose bytes changed are written.
     scope = None if only is None else [*rebuilt, manifest.NAME, "index.html"]

@@ -57,8 +57,13 @@ def extract_guide(root: Path) -> Catalog:
     options = {"**.md": JINJA_OPTIONS, "**.jinja": JINJA_OPTIONS}
     try:
         for name, line, msg, comments, context in extract_from_dir(root / "docs", method_map, options):
-            catalog.add(msg, locations=[(f"docs/{name}", line)], auto_comments=comments, context=context,
-                        flags=("python-format",) if PLACEHOLDER.search(str(msg)) else ())
+            catalog.add(
+                msg,
+                locations=[(f"docs/{name}", line)],
+                auto_comments=comments,
+                context=context,
+                flags=("python-format",) if PLACEHOLDER.search(str(msg)) else (),
+            )
     except Exception as err:  # jinja2 raises TemplateSyntaxError with file and line
         raise BuildError(f"docs/: cannot extract messages ({err})") from None
     return catalog
@@ -105,7 +110,9 @@ def extract_councils(root: Path, councils: list[Council] | None = None) -> Catal
                     continue
                 seen.add(key)
                 for loc, text in _prose(contact, (key,)):
-                    catalog.add(text, locations=[("councils/_national.yml", yamlfile.line_of(lines, loc) or 0)])
+                    catalog.add(
+                        text, locations=[("councils/_national.yml", yamlfile.line_of(lines, loc) or 0)]
+                    )
     return catalog
 
 
@@ -127,8 +134,15 @@ def read(path: Path, lang: str) -> Catalog:
 
 def dump(catalog: Catalog, template: bool = False) -> bytes:
     buf = io.BytesIO()
-    write_po(buf, catalog, width=100, sort_output=False, omit_header=False, ignore_obsolete=True,
-             include_previous=True)
+    write_po(
+        buf,
+        catalog,
+        width=100,
+        sort_output=False,
+        omit_header=False,
+        ignore_obsolete=True,
+        include_previous=True,
+    )
     return buf.getvalue()
 
 
@@ -153,9 +167,14 @@ def update(root: Path, languages: list[str] | None = None) -> list[str]:
             if path.exists():
                 catalog = read(path, lang)
             else:
-                catalog = Catalog(locale=lang, project=PROJECT, version="1", fuzzy=False,
-                                  header_comment=f"# {LANGUAGES[lang].english} translation of parentinfo ({domain}).\n"
-                                                 "# Review-Status: draft")
+                catalog = Catalog(
+                    locale=lang,
+                    project=PROJECT,
+                    version="1",
+                    fuzzy=False,
+                    header_comment=f"# {LANGUAGES[lang].english} translation of parentinfo ({domain}).\n"
+                    "# Review-Status: draft",
+                )
             catalog.update(template, update_header_comment=False)
             if write_if_changed(path, _stable(dump(catalog))):
                 written.append(str(path.relative_to(root)))
@@ -216,7 +235,9 @@ def check_message(message: Message, where: str) -> list[str]:
             )
         extra = [m for m in MARKUP.findall(form) if m.lower() not in allowed]
         if extra:
-            problems.append(f"{where}: markup not in the source is not allowed: found {', '.join(map(repr, extra))}")
+            problems.append(
+                f"{where}: markup not in the source is not allowed: found {', '.join(map(repr, extra))}"
+            )
         stray = re.sub(r"%\(\w+\)s", "", form)
         if re.search(r"%(?!%)", stray):
             problems.append(f"{where}: a lone '%' breaks formatting; write '%%' or use a placeholder")
@@ -231,7 +252,9 @@ def _line(path: Path, message: Message) -> int:
     return message.lineno or 0
 
 
-def check(root: Path, languages: list[str] | None = None, allow_incomplete: bool = False) -> tuple[list[str], list[Status]]:
+def check(
+    root: Path, languages: list[str] | None = None, allow_incomplete: bool = False
+) -> tuple[list[str], list[Status]]:
     """Every problem in every catalogue, and each catalogue's status."""
     problems: list[str] = []
     statuses: list[Status] = []
@@ -258,7 +281,9 @@ def check(root: Path, languages: list[str] | None = None, allow_incomplete: bool
                 if message.fuzzy and done:
                     fuzzy += 1
                     if not allow_incomplete:
-                        problems.append(f"{where}: fuzzy (its English changed): check it and remove the fuzzy flag")
+                        problems.append(
+                            f"{where}: fuzzy (its English changed): check it and remove the fuzzy flag"
+                        )
                 elif done:
                     translated += 1
                 elif not allow_incomplete:
@@ -266,12 +291,17 @@ def check(root: Path, languages: list[str] | None = None, allow_incomplete: bool
                 problems += check_message(message, where)
             missing = wanted - {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
             if missing and not allow_incomplete:
-                problems.append(f"{label}: {len(missing)} message(s) of the source are missing; run `parentinfo i18n update`")
+                problems.append(
+                    f"{label}: {len(missing)} message(s) of the source are missing;"
+                    " run `parentinfo i18n update`"
+                )
             total += len(missing)
             status = review_status(catalog)
             if status == "missing":
-                problems.append(f"{label}: header comment needs 'Review-Status: draft' or "
-                                "'Review-Status: checked by NAME on YYYY-MM-DD'")
+                problems.append(
+                    f"{label}: header comment needs 'Review-Status: draft' or "
+                    "'Review-Status: checked by NAME on YYYY-MM-DD'"
+                )
             statuses.append(Status(lang, domain, total, translated, fuzzy, status))
     return problems, statuses
 
@@ -296,5 +326,3 @@ def translations(out: Path, lang: str, domain: str) -> gettext.NullTranslations:
         return gettext.NullTranslations()
     with (out / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
         return gettext.GNUTranslations(handle)
-
-

@@ -48,7 +48,9 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--council", "councils", multiple=True, metavar="SLUG", help="Build only this council (repeatable).")
+@click.option(
+    "--council", "councils", multiple=True, metavar="SLUG", help="Build only this council (repeatable)."
+)
 @click.option("--strict", is_flag=True, help="Fail if any fact is unconfirmed.")
 @_clear_errors
 def build(councils: tuple[str, ...], strict: bool) -> None:

@@ -99,9 +99,7 @@ def _colour(value: str) -> str:
 
 def _language(value: str) -> str:
     if value not in LANGUAGES:
-        raise ValueError(
-            f"expected one of the supported languages ({', '.join(LANGUAGES)}), found {value!r}"
-        )
+        raise ValueError(f"expected one of the supported languages ({', '.join(LANGUAGES)}), found {value!r}")
     return value
 
 
@@ -231,6 +229,8 @@ class Local(Model):
 
 
 class Complaints(Model):
+    about: list[Text] = []
+    """What a parent should know about disagreeing, before the steps."""
     deadline_days: int | None = Field(default=None, gt=0)
     """A complaint must be sent within this many days of the conference."""
     steps: list[Text] = []
@@ -357,7 +357,8 @@ def _validate(model: type[Model], data: Any, label: str, lines: dict, **extra: A
         problems = []
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            line = yamlfile.line_of(lines, loc)
+            # A missing top-level field has no line of its own; the file's first line would mislead.
+            line = None if err["type"] == "missing" and len(loc) == 1 else yamlfile.line_of(lines, loc)
             where = f"{label}:{line}" if line else label
             problems.append(f"{where}: {'.'.join(map(str, loc))}: {_problem(err)}")
         raise BuildError(problems) from None
@@ -374,7 +375,9 @@ def load_national(root: Path) -> dict[str, Contact]:
     out: dict[str, Contact] = {}
     for key, value in (data or {}).items():
         try:
-            out[key] = _validate(Contact, value, label, {(k[1:]): v for k, v in lines.items() if k[:1] == (key,)})
+            out[key] = _validate(
+                Contact, value, label, {(k[1:]): v for k, v in lines.items() if k[:1] == (key,)}
+            )
         except BuildError as err:
             problems += [p.replace(f"{label}: ", f"{label}: {key}.", 1) for p in err.problems]
     if problems:
@@ -390,12 +393,16 @@ def load_council(path: Path, root: Path, national: dict[str, Contact]) -> Counci
     label = str(path.relative_to(root))
     slug = path.stem
     if not SLUG.match(slug):
-        raise BuildError(f"{label}: expected a file name of lower-case words joined by '-', found {path.name!r}")
+        raise BuildError(
+            f"{label}: expected a file name of lower-case words joined by '-', found {path.name!r}"
+        )
     data, lines = yamlfile.load(path, label)
     if isinstance(data, dict):
         for key in ("slug", "national_contacts"):
             if key in data:
-                raise BuildError(f"{label}:{lines.get((key,), '?')}: {key}: set by parentinfo, remove it from the file")
+                raise BuildError(
+                    f"{label}:{lines.get((key,), '?')}: {key}: set by parentinfo, remove it from the file"
+                )
     council = _validate(Council, data, label, lines, slug=slug)
     unknown = [key for key in council.national if key not in national]
     if unknown:

@@ -15,7 +15,9 @@ from .languages import LANGUAGES, VARIANTS
 NAME = "manifest.json"
 
 
-def entry(council: str, language: str, variant: str, pages: list[str], pdf: str | None = None) -> dict[str, Any]:
+def entry(
+    council: str, language: str, variant: str, pages: list[str], pdf: str | None = None
+) -> dict[str, Any]:
     return {"council": council, "language": language, "variant": variant, "pages": pages, "pdf": pdf}
 
 

@@ -103,6 +103,10 @@ def render_edition(
     """Every page of an edition: {page file name: Markdown}."""
     env = environment(docs, translations)
     env.filters["t"] = _data_text(data_translations)
-    values = {"council": edition.council, "language": edition.language, "variant": edition.variant,
-              "statement": context or {}}
+    values = {
+        "council": edition.council,
+        "language": edition.language,
+        "variant": edition.variant,
+        "statement": context or {},
+    }
     return {page: render_page(env, f"{edition.variant}/{page}", values) for page in pages}

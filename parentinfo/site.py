@@ -136,8 +136,11 @@ def build_language(
             "docs_dir": str(docs),
             "site_dir": str(out),
             "nav": nav,
-            "theme": {"language": language, "direction": "rtl" if lang.rtl else "ltr",
-                      "palette": {"primary": "custom"}},
+            "theme": {
+                "language": language,
+                "direction": "rtl" if lang.rtl else "ltr",
+                "palette": {"primary": "custom"},
+            },
             "extra_css": ["assets/stylesheets/parentinfo.css", "assets/council.css"],
         },
     )

@@ -38,7 +38,10 @@ def load(path: Path, label: str) -> tuple[Any, dict[Loc, int]]:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f":{mark.line + 1}" if mark else ""
-        raise BuildError(f"{label}{where}: this is not valid YAML ({err.problem})") from None
+        context = ""
+        if err.context and err.context_mark and (not mark or err.context_mark.line != mark.line):
+            context = f"{err.context} that starts on line {err.context_mark.line + 1}, "
+        raise BuildError(f"{label}{where}: this is not valid YAML: {context}{err.problem}") from None
     lines: dict[Loc, int] = {}
     if node is not None:
         _lines(node, (), lines)

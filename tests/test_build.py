@@ -53,7 +53,8 @@ def all_pages(built: Path) -> list[Path]:
 
 def test_every_internal_link_leads_to_a_built_file(built: Path) -> None:
     broken = []
-    for page in all_pages(built):
+    # 404.html is served at any missing address, so its links are absolute from site_url.
+    for page in [p for p in all_pages(built) if p.name != "404.html"]:
         for href, _ in links_of(page.read_text()):
             if re.match(r"^[a-z]+:", href) or href.startswith("#"):
                 continue
@@ -75,12 +76,27 @@ def test_every_tel_link_is_a_valid_uk_number_shown_as_dialled(built: Path) -> No
                 assert text == national, (page, href, text)
                 seen.add(href)
     # South Gloucestershire's two numbers, Staffordshire's three and Family Rights Group's.
-    assert seen == {"tel:+441454866000", "tel:+441454868009", "tel:+443001118000",
-                    "tel:+441785277135", "tel:+448088010366"}
+    assert seen == {
+        "tel:+441454866000",
+        "tel:+441454868009",
+        "tel:+443001118000",
+        "tel:+441785277135",
+        "tel:+448088010366",
+    }
 
 
-BROKEN_SEED_FACTS = ["802 000", "8020 00", "solihulladvocacy", "nyas.net", "westmidlands.procedures",
-                     "Children's Legal Centre", "Children’s Legal Centre", "10-14:30", "None", "unconfirmed"]
+BROKEN_SEED_FACTS = [
+    "802 000",
+    "8020 00",
+    "solihulladvocacy",
+    "nyas.net",
+    "westmidlands.procedures",
+    "Children's Legal Centre",
+    "Children’s Legal Centre",
+    "10-14:30",
+    "None",
+    "unconfirmed",
+]
 
 
 def test_no_broken_seed_fact_is_printed(built: Path) -> None:
@@ -94,7 +110,10 @@ def test_pages_make_no_request_to_another_host(built: Path) -> None:
     """No fonts, scripts, styles or images from a CDN: only links a reader chooses to follow."""
     for page in all_pages(built):
         html = page.read_text()
-        for attr in re.findall(r'<(?:script|link|img|iframe|source)\b[^>]*>', html):
+        fetched = re.findall(
+            r'<(?:script|img|iframe|source|link(?![^>]*rel="(?:canonical|alternate)"))\b[^>]*>', html
+        )
+        for attr in fetched:
             assert not re.search(r'(src|href)="(https?:)?//', attr), (page, attr)
 
 
@@ -140,9 +159,11 @@ def test_one_council_build_keeps_the_others(built: Path, tmp_path: Path) -> None
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("build", "--council", "narnia"),
-         "error: --council: expected one of east-riding, solihull, somerset, south-gloucestershire, "
-         "staffordshire, found 'narnia'"),
+        (
+            ("build", "--council", "narnia"),
+            "error: --council: expected one of east-riding, solihull, somerset, south-gloucestershire, "
+            "staffordshire, found 'narnia'",
+        ),
     ],
 )
 def test_bad_command_line_is_one_clear_message(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
@@ -155,16 +176,29 @@ def test_bad_command_line_is_one_clear_message(tmp_path: Path, args: tuple[str, 
 @pytest.mark.parametrize(
     ("council", "break_it", "message"),
     [
-        ("somerset", lambda t: t.replace("chair:\n  title: child protection chair\n", ""),
-         "error: councils/somerset.yml: chair: required field is missing"),
-        ("solihull", lambda t: t.replace("colour: \"#005a70\"", "colour: [oops"),
-         "error: councils/solihull.yml:7: this is not valid YAML (expected ',' or ']', but got '<stream end>')"),
-        ("staffordshire", lambda t: t.replace('"0300 111 8000"', '"0300 111 800"'),
-         "error: councils/staffordshire.yml:93: contacts.0.phone: expected a UK phone number that can be "
-         "dialled, found '0300 111 800'"),
+        (
+            "somerset",
+            lambda t: t.replace("chair:\n  title: child protection chair\n", ""),
+            "error: councils/somerset.yml: chair: required field is missing",
+        ),
+        (
+            "solihull",
+            lambda t: t.replace('colour: "#005a70"', "colour: [oops"),
+            "error: councils/solihull.yml:9: this is not valid YAML: "
+            "while parsing a flow sequence that starts "
+            "on line 7, expected ',' or ']', but got ':'",
+        ),
+        (
+            "staffordshire",
+            lambda t: t.replace('"0300 111 8000"', '"0300 111 800"'),
+            "error: councils/staffordshire.yml:77: contacts.0.phone: expected a UK phone number that can be "
+            "dialled, found '0300 111 800'",
+        ),
     ],
 )
-def test_failed_build_leaves_the_site_exactly_as_it_was(built: Path, tmp_path: Path, council, break_it, message) -> None:
+def test_failed_build_leaves_the_site_exactly_as_it_was(
+    built: Path, tmp_path: Path, council, break_it, message
+) -> None:
     root = copy_project(tmp_path / "p")
     os.system(f"cp -r '{built / 'site'}' '{root}'")
     before = snapshot(root / "site")
