@@ -191,7 +191,7 @@ def test_bad_command_line_is_one_clear_message(tmp_path: Path, args: tuple[str, 
         (
             "staffordshire",
             lambda t: t.replace('"0300 111 8000"', '"0300 111 800"'),
-            "error: councils/staffordshire.yml:77: contacts.0.phone: expected a UK phone number that can be "
+            "error: councils/staffordshire.yml:78: contacts.0.phone: expected a UK phone number that can be "
             "dialled, found '0300 111 800'",
         ),
     ],
