@@ -29,7 +29,7 @@ from .languages import LANGUAGES, SOURCE_LANGUAGE
 DOMAINS = ("guide", "councils")
 PROJECT = "parentinfo"
 JINJA_OPTIONS = {"trimmed": "true", "newstyle_gettext": "true", "silent": "false"}
-REVIEW = re.compile(r"^Review-Status: (draft|checked by (?P<who>.+) on (?P<date>\d{4}-\d{2}-\d{2}))$", re.M)
+REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<date>\d{4}-\d{2}-\d{2}))$", re.M)
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 # Markup a translation may carry only if its source does: tags, links, attributes, scripts.
 MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{:[^}]*\}|\bon\w+\s*=|javascript:|https?://\S+", re.I)

@@ -88,3 +88,70 @@ def serve(port: int) -> None:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
+
+
+@main.group()
+def i18n() -> None:
+    """Translation catalogues: extract, update, compile and status."""
+
+
+@i18n.command()
+@_clear_errors
+def extract() -> None:
+    """Write locales/guide.pot and locales/councils.pot from the sources."""
+    from . import catalogues
+
+    for domain, template in catalogues.extract(_root()).items():
+        path = catalogues.locales(_root()) / f"{domain}.pot"
+        changed = catalogues.write_if_changed(path, catalogues._stable(catalogues.dump(template)))
+        click.echo(f"{path.relative_to(_root())}: {len(template)} messages{'' if changed else ' (unchanged)'}")
+
+
+@i18n.command()
+@click.option("--language", "languages", multiple=True, metavar="CODE", help="Only this language.")
+@_clear_errors
+def update(languages: tuple[str, ...]) -> None:
+    """Update the POTs and every PO file: new messages empty, changed ones marked fuzzy."""
+    from . import catalogues
+
+    written = catalogues.update(_root(), _languages(languages))
+    click.echo("\n".join(written) if written else "All catalogues already up to date.")
+
+
+@i18n.command(name="compile")
+@_clear_errors
+def compile_() -> None:
+    """Check every catalogue and compile .mo files (the build does this itself)."""
+    from . import catalogues
+
+    problems, _ = catalogues.check(_root())
+    if problems:
+        raise BuildError(problems)
+    out = _root() / build_stage.WORK / "locales"
+    catalogues.compile_all(_root(), out, [c for c in catalogues.LANGUAGES])
+    click.echo(f"Compiled into {out.relative_to(_root())}/")
+
+
+@i18n.command()
+def status() -> None:
+    """Per language: translated %, fuzzy, untranslated and review status."""
+    from . import catalogues
+
+    problems, statuses = catalogues.check(_root(), allow_incomplete=True)
+    click.echo(f"{'language':<22}{'domain':<10}{'translated':>11}{'fuzzy':>7}{'untranslated':>14}  review")
+    for s in statuses:
+        pct = 100 * s.translated / s.total if s.total else 100
+        name = f"{s.lang} ({catalogues.LANGUAGES[s.lang].english})"
+        click.echo(f"{name:<22}{s.domain:<10}{pct:>10.0f}%{s.fuzzy:>7}{s.untranslated:>14}  {s.review}")
+    for p in problems:
+        click.echo(f"error: {p}", err=True)
+
+
+def _languages(codes: tuple[str, ...]) -> list[str] | None:
+    from .languages import LANGUAGES, SOURCE_LANGUAGE
+
+    bad = [c for c in codes if c not in LANGUAGES or c == SOURCE_LANGUAGE]
+    if bad:
+        choices = ", ".join(c for c in LANGUAGES if c != SOURCE_LANGUAGE)
+        raise BuildError(f"--language: expected one of {choices}, found {', '.join(map(repr, bad))}")
+    return list(codes) or None

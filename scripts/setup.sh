@@ -12,10 +12,14 @@ ensure_venv() {
   local want stamp=.venv/.parentinfo-installed
   want="$(sha256sum pyproject.toml | cut -d' ' -f1) ${extras}"
   if [[ ! -f $stamp ]] || ! grep -qxF -- "$want" "$stamp"; then
-    .venv/bin/python -m pip install --quiet --upgrade pip
-    local spec="."
+    local spec="." log=.venv/pip.log
     [[ -n $extras ]] && spec=".[${extras}]"
-    .venv/bin/python -m pip install --quiet --editable "$spec"
+    # pip's chatter goes to a log, shown only if the install fails.
+    if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install --editable "$spec"; } >"$log" 2>&1; then
+      cat "$log" >&2
+      echo "scripts: installing Python packages failed (log above, also in $log)" >&2
+      exit 1
+    fi
     echo "$want" >"$stamp"
   fi
 }
