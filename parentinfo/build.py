@@ -1,4 +1,4 @@
-"""The build: council data → rendered Markdown per edition → site → manifest → publish.
+"""The build: council data → catalogues → Markdown per edition → site → manifest → publish.
 
 Each step is one call into the stage's own module, in the order a reader would expect.
 """
@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import manifest, publish
+from . import catalogues, manifest, publish
 from .council import Council, load_councils, unconfirmed_warnings
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
-from .render import Edition, environment, render_edition, render_page
-from .site import VARIANT_TITLES, SiteConfig, build_home, build_language, page_html
+from .render import Edition, environment, render_edition, render_page, ui
+from .site import Labels, SiteConfig, build_home, build_language, page_html
 
 WORK = ".parentinfo"
 
@@ -27,30 +27,34 @@ class BuildResult:
     sync: publish.SyncReport | None = None
 
 
-def plan(councils: list[Council]) -> list[Edition]:
-    """Every edition to build: council × language × variant."""
-    # Only English has a source and no catalogues exist yet, so each council gets its English
-    # standard edition; languages and variants join this list as their sources arrive.
-    return [Edition(c, SOURCE_LANGUAGE, "standard") for c in councils]
+def plan(councils: list[Council], languages: list[str] | None = None) -> list[Edition]:
+    """Every edition to build: council × language × variant, in manifest order."""
+    return [
+        Edition(c, lang, "standard")
+        for c in councils
+        for lang in LANGUAGES
+        if lang in c.languages and (not languages or lang in languages)
+    ]
 
 
-def home_markdown(root: Path, council: Council, editions: list[Edition]) -> str:
-    languages = []
-    for code in LANGUAGES:
-        mine = [e for e in editions if e.language == code]
-        if mine:
-            languages.append(
-                {
-                    "code": code,
-                    "name": LANGUAGES[code].name,
-                    # Names in their own script are marked up in their own language for screen readers.
-                    "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
-                    "editions": [
-                        {"title": VARIANT_TITLES[e.variant], "link": f"{code}/{e.variant}/index.html"}
-                        for e in mine
-                    ],
-                }
-            )
+def _check_languages(codes: list[str] | None) -> None:
+    bad = [c for c in codes or [] if c not in LANGUAGES]
+    if bad:
+        raise BuildError(f"--language: expected one of {', '.join(LANGUAGES)}, found {', '.join(map(repr, bad))}")
+
+
+def home_markdown(root: Path, council: Council) -> str:
+    languages = [
+        {
+            "code": code,
+            "name": LANGUAGES[code].name,
+            # Names in their own script are marked up in their own language for screen readers.
+            "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
+            "editions": [{"title": "Standard", "link": f"{code}/standard/index.html"}],
+        }
+        for code in LANGUAGES
+        if code in council.languages
+    ]
     env = environment(root / "docs")
     context = {
         "council": council,
@@ -60,17 +64,27 @@ def home_markdown(root: Path, council: Council, editions: list[Edition]) -> str:
     return render_page(env, "home.md", context)
 
 
+def labels(root: Path, council: Council, language: str, locales: Path) -> Labels:
+    """Words around the guide (site name, section titles) in the build's language."""
+    env = environment(root / "docs", catalogues.translations(locales, language, "guide"))  # type: ignore[arg-type]
+    words = ui(env)
+    return Labels(
+        site_name=str(words.site_name(council.name)),
+        variants={v: str(words.variant_title(v)) for v in ("standard", "easy-read", "large-text")},
+    )
+
+
 def site_index(councils: list[dict]) -> str:
     """A plain list of councils for `site/index.html` (a web team hosts only its own folder)."""
     items = "\n".join(
         f'<li><a href="{html.escape(c["slug"])}/index.html">{html.escape(c["name"])}</a></li>'
         for c in councils
     )
+    title = "Child Protection Conferences: information for parents and carers"
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        "<title>Child Protection Conferences: information for parents and carers</title>\n"
-        "</head>\n<body>\n<main>\n<h1>Child Protection Conferences: information for parents and carers</h1>\n"
+        f"<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
         f"<ul>\n{items}\n</ul>\n</main>\n</body>\n</html>\n"
     )
 
@@ -79,60 +93,80 @@ def build(
     root: Path,
     only: list[str] | None = None,
     strict: bool = False,
+    languages: list[str] | None = None,
+    allow_fallback: bool = False,
     progress: Callable[[str], None] = lambda _: None,
 ) -> BuildResult:
     """Build the site into `root/site`. Raises BuildError, leaving `site/` untouched, on bad input."""
     result = BuildResult()
     cfg = SiteConfig.read(root)
+    _check_languages(languages)
 
     # 1. Council data, validated: every problem in every file, then one abort.
     councils = load_councils(root, only)
     result.warnings = unconfirmed_warnings(councils)
     if strict and result.warnings:
         raise BuildError(["--strict: unconfirmed facts must be confirmed or removed first", *result.warnings])
+    editions = plan(councils, languages)
 
-    # 2. Render every edition's Markdown before building anything, so a template error stops
+    # 2. Catalogues of every language to build: complete (no silent English), placeholders and
+    #    markup intact; then compiled to .mo for this build only.
+    locales = root / WORK / "locales"
+    foreign = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and any(e.language == code for e in editions)]
+    if foreign:
+        problems, _ = catalogues.check(root, foreign, allow_incomplete=allow_fallback)
+        if problems:
+            raise BuildError(problems)
+        catalogues.compile_all(root, locales, foreign)
+
+    # 3. Render every edition's Markdown before building anything, so a template error stops
     #    the build before any work is wasted.
-    editions = plan(councils)
     rendered = {
-        e.folder: render_edition(root / "docs", e, cfg.pages, data_translations=None, context=cfg.statement)
+        e.folder: render_edition(
+            root / "docs", e, cfg.pages,
+            translations=catalogues.translations(locales, e.language, "guide"),
+            data_translations=catalogues.translations(locales, e.language, "councils"),
+            context=cfg.statement,
+            review=catalogues.review(root, e.language) if e.language != SOURCE_LANGUAGE else None,
+        )
         for e in editions
     }
-    homes = {
-        c.slug: home_markdown(root, c, [e for e in editions if e.council.slug == c.slug]) for c in councils
-    }
 
-    # 3. Build each council × language, and the council's home page, into a staging folder.
+    # 4. Build each council × language, and the council's home page, into a staging folder.
     work = publish.fresh(root / WORK / "work")
     stage = publish.fresh(root / WORK / "stage")
     for council in councils:
         progress(f"Building {council.slug} ({council.name})")
-        build_home(cfg, council, homes[council.slug], work / council.slug / "_home", stage / council.slug)
-        for language in dict.fromkeys(e.language for e in editions if e.council.slug == council.slug):
-            mine = {
-                e.variant: rendered[e.folder]
-                for e in editions
-                if e.council.slug == council.slug and e.language == language
-            }
-            build_language(
-                cfg, council, language, mine, work / council.slug / language, stage / council.slug / language
-            )
-        for e in editions:
-            if e.council.slug == council.slug:
-                pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
-                result.editions.append(manifest.entry(council.slug, e.language, e.variant, pages))
+        mine = [e for e in editions if e.council.slug == council.slug]
+        build_home(cfg, council, home_markdown(root, council), work / council.slug / "_home", stage / council.slug)
+        built_languages = list(dict.fromkeys(e.language for e in mine))
+        for language in built_languages:
+            variants = {e.variant: rendered[e.folder] for e in mine if e.language == language}
+            build_language(cfg, council, language, variants, labels(root, council, language, locales),
+                           council.languages, work / council.slug / language, stage / council.slug / language)
+        for e in mine:
+            pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
+            result.editions.append(manifest.entry(council.slug, e.language, e.variant, pages))
 
-    # 4. The manifest and the site index cover every council, including ones not rebuilt now.
+    # 5. The manifest and the site index cover every council, including ones not rebuilt now.
     site = root / "site"
-    rebuilt = {c.slug for c in councils}
+    rebuilt = {(c.slug, lang) for c in councils for lang in (languages or LANGUAGES)}
     result.editions = manifest.merge(manifest.read(site), result.editions, rebuilt)
     (stage / manifest.NAME).write_text(manifest.dumps(result.editions), encoding="utf-8")
     everyone = load_councils(root) if only else councils
-    (stage / "index.html").write_text(
-        site_index([{"slug": c.slug, "name": c.name} for c in everyone]), encoding="utf-8"
-    )
+    index = site_index([{"slug": c.slug, "name": c.name} for c in everyone])
+    (stage / "index.html").write_text(index, encoding="utf-8")
 
-    # 5. Publish: only now is site/ touched, and only files whose bytes changed are written.
-    scope = None if only is None else [*rebuilt, manifest.NAME, "index.html"]
+    # 6. Publish: only now is site/ touched, and only files whose bytes changed are written.
+    #    A partial build (--council, --language) replaces only what it built.
+    scope = None
+    if only or languages:
+        scope = [manifest.NAME, "index.html"]
+        for council in councils:
+            if not languages:
+                scope.append(council.slug)
+                continue
+            scope += [f"{council.slug}/{p.name}" for p in (stage / council.slug).iterdir()
+                      if p.name not in LANGUAGES or p.name in languages]
     result.sync = publish.sync(stage, site, scope)
     return result

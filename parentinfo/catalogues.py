@@ -25,6 +25,7 @@ from . import yamlfile
 from .council import Council, _text, load_councils
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .render import Marked, Review
 
 DOMAINS = ("guide", "councils")
 PROJECT = "parentinfo"
@@ -203,6 +204,14 @@ class Status:
         return self.total - self.translated - self.fuzzy
 
 
+def review(root: Path, lang: str) -> Review:
+    """Who checked a language's translation and when, from its guide catalogue's header."""
+    match = REVIEW.search(read(po_path(root, lang, "guide"), lang).header_comment or "")
+    if match and match.group("who"):
+        return Review(match.group("who"), match.group("date"))
+    return Review()
+
+
 def review_status(catalog: Catalog) -> str:
     match = REVIEW.search(catalog.header_comment or "")
     return match.group(1) if match else "missing"
@@ -321,8 +330,9 @@ def compile_all(root: Path, out: Path, languages: list[str]) -> None:
             write_if_changed(out / lang / "LC_MESSAGES" / f"{domain}.mo", buf.getvalue())
 
 
-def translations(out: Path, lang: str, domain: str) -> gettext.NullTranslations:
+def translations(out: Path, lang: str, domain: str) -> Marked:
+    """A language's compiled messages for one domain, marking any English fallback."""
     if lang == SOURCE_LANGUAGE:
-        return gettext.NullTranslations()
+        return Marked(gettext.NullTranslations(), lang)
     with (out / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
-        return gettext.GNUTranslations(handle)
+        return Marked(gettext.GNUTranslations(handle), lang)

@@ -51,11 +51,24 @@ def main() -> None:
 @click.option(
     "--council", "councils", multiple=True, metavar="SLUG", help="Build only this council (repeatable)."
 )
+@click.option("--language", "languages", multiple=True, metavar="CODE", help="Build only this language (repeatable).")
 @click.option("--strict", is_flag=True, help="Fail if any fact is unconfirmed.")
+@click.option(
+    "--allow-fallback",
+    is_flag=True,
+    help="Build even if a translation is incomplete: missing text shows in English, marked and announced.",
+)
 @_clear_errors
-def build(councils: tuple[str, ...], strict: bool) -> None:
+def build(councils: tuple[str, ...], languages: tuple[str, ...], strict: bool, allow_fallback: bool) -> None:
     """Build the site into site/."""
-    result = build_stage.build(_root(), list(councils) or None, strict=strict, progress=click.echo)
+    result = build_stage.build(
+        _root(),
+        list(councils) or None,
+        strict=strict,
+        languages=list(languages) or None,
+        allow_fallback=allow_fallback,
+        progress=click.echo,
+    )
     sync = result.sync
     assert sync is not None
     click.echo(

@@ -26,9 +26,11 @@ def _key(e: dict[str, Any]) -> tuple[str, int, int]:
     return (e["council"], langs.index(e["language"]), VARIANTS.index(e["variant"]))
 
 
-def merge(old: list[dict[str, Any]], new: list[dict[str, Any]], rebuilt: set[str]) -> list[dict[str, Any]]:
-    """Keep the old entries of councils not rebuilt this time; replace those that were."""
-    kept = [e for e in old if e["council"] not in rebuilt]
+def merge(
+    old: list[dict[str, Any]], new: list[dict[str, Any]], rebuilt: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """Keep old entries of council × language pairs not rebuilt this time; replace those that were."""
+    kept = [e for e in old if (e["council"], e["language"]) not in rebuilt and e.get("language") in LANGUAGES]
     return sorted(kept + new, key=_key)
 
 

@@ -26,7 +26,7 @@ def _files(top: Path) -> dict[str, Path]:
 
 
 def sync(stage: Path, site: Path, scope: list[str] | None = None) -> SyncReport:
-    """Make `site/` match `stage/` within `scope` (top-level names; None means all of it).
+    """Make `site/` match `stage/` within `scope` (path prefixes; None means all of it).
 
     A file whose bytes are unchanged is left alone, so its time stamp and any cache stay valid.
     """
@@ -35,7 +35,7 @@ def sync(stage: Path, site: Path, scope: list[str] | None = None) -> SyncReport:
     old = _files(site)
 
     def in_scope(rel: str) -> bool:
-        return scope is None or rel.split("/", 1)[0] in scope
+        return scope is None or any(rel == p or rel.startswith(p + "/") for p in scope)
 
     for rel, src in sorted(new.items()):
         if not in_scope(rel):

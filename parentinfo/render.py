@@ -7,7 +7,6 @@ writes nothing, so the site stage can compare it with what is already on disk.
 from __future__ import annotations
 
 import gettext
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ import jinja2
 
 from .council import Council, Phone
 from .errors import BuildError
+from .languages import SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)
@@ -76,10 +76,39 @@ def environment(docs: Path, translations: gettext.NullTranslations | None = None
     return env
 
 
-def _data_text(translations: gettext.NullTranslations | None) -> Callable[[str], str]:
-    """Filter for prose from the council files: looked up in the council catalogue."""
-    lookup = (translations or gettext.NullTranslations()).gettext
-    return lambda text: lookup(text) if text else text
+class Marked(gettext.NullTranslations):
+    """A language's translations; a message it lacks comes back in English, marked `lang="en"`.
+
+    Only used when the build is told to allow fallback: the page then says so, and screen
+    readers switch voice, so English is never passed off as the reader's language.
+    """
+
+    def __init__(self, inner: gettext.NullTranslations, language: str) -> None:
+        super().__init__()
+        self.inner = inner
+        self.language = language
+        self.fell_back = False
+        self._known = getattr(inner, "_catalog", {})
+
+    def _mark(self, text: str) -> str:
+        self.fell_back = True
+        return f'<span lang="en" dir="ltr">{text}</span>'
+
+    def gettext(self, message: str) -> str:
+        if self.language == SOURCE_LANGUAGE or message in self._known:
+            return self.inner.gettext(message)
+        return self._mark(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        if self.language == SOURCE_LANGUAGE or (singular, 0) in self._known:
+            return self.inner.ngettext(singular, plural, n)
+        return self._mark(singular if n == 1 else plural)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.gettext(message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self.ngettext(singular, plural, n)
 
 
 def render_page(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
@@ -92,21 +121,58 @@ def render_page(env: jinja2.Environment, template: str, context: dict[str, Any])
         raise BuildError(f"docs/{template}: {err.message} (not a field in the council schema)") from None
 
 
+@dataclass(frozen=True)
+class Review:
+    """Whether a language's translation has been checked, from its catalogue header."""
+
+    checked_by: str | None = None
+    checked_on: str | None = None
+
+
+def ui(env: jinja2.Environment) -> Any:
+    """The macros in docs/_ui.jinja, in the environment's language."""
+    return env.get_template("_ui.jinja").make_module()
+
+
+def _with_notice(markdown: str, notice: str) -> str:
+    """Put a notice just under the page's H1 (MkDocs takes the title from the H1)."""
+    body = "\n".join("    " + line if line else "" for line in notice.strip().splitlines())
+    block = f'!!! note ""\n{body}\n'
+    head, sep, rest = markdown.partition("\n")
+    return f"{head}\n\n{block}\n{rest.lstrip()}" if head.startswith("# ") else f"{block}\n{markdown}"
+
+
 def render_edition(
     docs: Path,
     edition: Edition,
     pages: list[str],
-    translations: gettext.NullTranslations | None = None,
-    data_translations: gettext.NullTranslations | None = None,
+    translations: Marked | None = None,
+    data_translations: Marked | None = None,
     context: dict[str, Any] | None = None,
+    review: Review | None = None,
 ) -> dict[str, str]:
     """Every page of an edition: {page file name: Markdown}."""
-    env = environment(docs, translations)
-    env.filters["t"] = _data_text(data_translations)
+    guide = translations or Marked(gettext.NullTranslations(), SOURCE_LANGUAGE)
+    data = data_translations or Marked(gettext.NullTranslations(), SOURCE_LANGUAGE)
+    env = environment(docs, guide)  # type: ignore[arg-type]
+    env.filters["t"] = lambda text: data.gettext(text) if text else text
     values = {
         "council": edition.council,
         "language": edition.language,
         "variant": edition.variant,
         "statement": context or {},
     }
-    return {page: render_page(env, f"{edition.variant}/{page}", values) for page in pages}
+    out = {}
+    for page in pages:
+        guide.fell_back = data.fell_back = False
+        text = render_page(env, f"{edition.variant}/{page}", values)
+        if edition.language != SOURCE_LANGUAGE:
+            english = f"../../{SOURCE_LANGUAGE}/{edition.variant}/{page[: -len('.md')]}.html"
+            macros = ui(env)
+            notice = str(macros.review_notice(review.checked_by if review else None,
+                                              review.checked_on if review else None, english))
+            if guide.fell_back or data.fell_back:
+                notice = f"{macros.fallback_notice()}\n\n{notice}"
+            text = _with_notice(text, notice)
+        out[page] = text
+    return out

@@ -20,12 +20,20 @@ from mkdocs.structure.files import Files
 
 from .council import Council
 from .errors import BuildError
+from .fonts import font_css, web_fonts
 from .languages import LANGUAGES
 
 # Theme files a page never loads: search (we publish no index) and source maps.
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 UNUSED_SUFFIXES = (".map",)
-VARIANT_TITLES = {"standard": "Standard", "easy-read": "Easy read", "large-text": "Large text"}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Words the site engine shows around the guide, already in the build's language."""
+
+    site_name: str
+    variants: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,28 @@ class SiteConfig:
         return dict(self.base.get("extra", {}).get("parentinfo", {}))
 
 
+class _Pages(BasePlugin):
+    """Per page: the language switcher leads to the same page; `dir` goes on <html> too."""
+
+    def __init__(self, language: str, languages: list[str]) -> None:
+        self.language = language
+        self.languages = [code for code in LANGUAGES if code in languages]
+
+    def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
+        # Links are from this build's root (site/<slug>/<lang>/); MkDocs makes them page-relative.
+        config["extra"]["alternate"] = [
+            {"name": LANGUAGES[code].name, "lang": code, "link": f"../{code}/{page.url}"}
+            for code in self.languages
+        ]
+        return context
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        # Material sets dir only on <body>; browsers and screen readers read it from <html>.
+        if LANGUAGES[self.language].rtl:
+            output = output.replace("<html ", '<html dir="rtl" ', 1)
+        return output
+
+
 class _Trim(BasePlugin):
     """Drops theme files no page uses, so each edition ships only what it needs."""
 
@@ -81,14 +111,17 @@ def _council_css(council: Council) -> str:
     )
 
 
-def _write_docs(docs: Path, files: dict[str, str]) -> None:
-    for name, text in files.items():
+def _write_docs(docs: Path, files: dict[str, str] | dict[str, str | bytes]) -> None:
+    for name, data in files.items():
         path = docs / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
 
 
-def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any]) -> None:
+def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages | None = None) -> None:
     """One MkDocs build from a generated config file, kept beside its docs for debugging."""
     config = {**cfg.base, **overrides}
     config["theme"] = {**cfg.base["theme"], **overrides.get("theme", {})}
@@ -102,6 +135,8 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any]) -> None:
     try:
         mkdocs_config = load_config(str(path))
         mkdocs_config.plugins["parentinfo-trim"] = _Trim()
+        if pages:
+            mkdocs_config.plugins["parentinfo-pages"] = pages
         mkdocs_build(mkdocs_config)
     except (Abort, ConfigurationError) as err:
         raise BuildError(f"site build {work.name}: {err}") from None
@@ -112,16 +147,22 @@ def build_language(
     council: Council,
     language: str,
     editions: dict[str, dict[str, str]],
+    labels: Labels,
+    languages: list[str],
     work: Path,
     out: Path,
 ) -> None:
     """Build one council in one language: `editions` maps variant → {page: Markdown}."""
     docs = work / "docs"
-    files = {f"{variant}/{page}": text for variant, pages in editions.items() for page, text in pages.items()}
-    files["assets/council.css"] = _council_css(council)
+    files: dict[str, str | bytes] = {
+        f"{variant}/{page}": text for variant, pages in editions.items() for page, text in pages.items()
+    }
+    files["assets/council.css"] = _council_css(council) + font_css(language)
+    for name, data in web_fonts(language, cfg.root / ".parentinfo" / "fonts").items():
+        files[f"assets/fonts/{name}"] = data
     _write_docs(docs, files)
-    nav = [
-        {VARIANT_TITLES[variant]: [f"{variant}/{page}" for page in cfg.pages if page in pages]}
+    nav: list[Any] = [
+        {labels.variants[variant]: [f"{variant}/{page}" for page in cfg.pages if page in pages]}
         for variant, pages in editions.items()
     ]
     if len(nav) == 1:
@@ -131,7 +172,7 @@ def build_language(
         cfg,
         work,
         {
-            "site_name": f"{council.name}: Child Protection Conferences",
+            "site_name": labels.site_name,
             "site_url": f"{council.site_url.rstrip('/')}/{language}/",
             "docs_dir": str(docs),
             "site_dir": str(out),
@@ -142,7 +183,10 @@ def build_language(
                 "palette": {"primary": "custom"},
             },
             "extra_css": ["assets/stylesheets/parentinfo.css", "assets/council.css"],
+            # Notices link to the English page, which another build makes: checked site-wide by tests.
+            "validation": {"links": {"not_found": "info", "unrecognized_links": "info"}},
         },
+        _Pages(language, languages),
     )
 
 

@@ -1,0 +1,97 @@
+"""Web fonts for scripts a phone may not have: Noto (SIL OFL), served from the site itself.
+
+Each font is cut down to its own script's characters and stored as WOFF2, cached by the
+source file's contents, so a page in Urdu downloads a few tens of kilobytes, never a CDN.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildError
+
+NOTO = Path("/usr/share/fonts/truetype/noto")
+
+
+@dataclass(frozen=True)
+class ScriptFont:
+    family: str
+    """CSS family name."""
+    file: str
+    """File stem in Debian's fonts-noto-core, without -Regular/-Bold."""
+    ranges: tuple[tuple[int, int], ...]
+    """Unicode ranges kept: the script, plus the punctuation it uses."""
+    line_height: float = 1.6
+    """Nastaliq's tall letters need more room between lines."""
+
+
+# Common punctuation and marks every script page uses (Latin comes from the phone's own font).
+COMMON = ((0x2000, 0x206F), (0x25CC, 0x25CC), (0x0020, 0x0040))
+ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), *COMMON)
+
+FONTS: dict[str, ScriptFont] = {
+    "ar": ScriptFont("Noto Naskh Arabic", "NotoNaskhArabic", ARABIC, 1.8),
+    "ur": ScriptFont("Noto Nastaliq Urdu", "NotoNastaliqUrdu", ARABIC, 2.2),
+    "bn": ScriptFont("Noto Sans Bengali", "NotoSansBengali", ((0x0980, 0x09FF), *COMMON)),
+    "pa": ScriptFont("Noto Sans Gurmukhi", "NotoSansGurmukhi", ((0x0A00, 0x0A7F), *COMMON)),
+}
+WEIGHTS = {"Regular": 400, "Bold": 700}
+
+
+def _subset(source: Path, ranges: tuple[tuple[int, int], ...]) -> bytes:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]  # joining and ligature rules are what make the script legible
+    options.name_IDs = ["*"]
+    options.notdef_outline = True
+    font = TTFont(source)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=[c for lo, hi in ranges for c in range(lo, hi + 1)])
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff2"
+    font.save(out)
+    return out.getvalue()
+
+
+def web_fonts(language: str, cache: Path) -> dict[str, bytes]:
+    """{file name: WOFF2 bytes} for a language that needs its own font, else {}."""
+    spec = FONTS.get(language)
+    if spec is None:
+        return {}
+    files = {}
+    for weight in WEIGHTS:
+        source = NOTO / f"{spec.file}-{weight}.ttf"
+        if not source.exists():
+            raise BuildError(
+                f"{source}: font not found; install Debian's fonts-noto-core (scripts/build does this)"
+            )
+        key = hashlib.sha256(source.read_bytes() + repr(spec.ranges).encode()).hexdigest()[:16]
+        cached = cache / f"{spec.file}-{weight}-{key}.woff2"
+        if not cached.exists():
+            cache.mkdir(parents=True, exist_ok=True)
+            cached.write_bytes(_subset(source, spec.ranges))
+        files[f"{spec.file}-{weight}.woff2"] = cached.read_bytes()
+    return files
+
+
+def font_css(language: str) -> str:
+    """@font-face rules and the text font for a language's pages ('' if the system font will do)."""
+    spec = FONTS.get(language)
+    if spec is None:
+        return ""
+    faces = "".join(
+        f'@font-face {{ font-family: "{spec.family}"; font-weight: {w}; font-display: swap;'
+        f' src: url("fonts/{spec.file}-{name}.woff2") format("woff2"); }}\n'
+        for name, w in WEIGHTS.items()
+    )
+    return (
+        f"{faces}:root {{ --md-text-font: \"{spec.family}\"; }}\n"
+        f".md-typeset {{ line-height: {spec.line_height}; }}\n"
+    )
