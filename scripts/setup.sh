@@ -23,3 +23,22 @@ ensure_venv() {
     echo "$want" >"$stamp"
   fi
 }
+
+# Debian packages, installed only when missing (needs root, as on CI and a fresh machine).
+ensure_apt() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  ((${#missing[@]})) || return 0
+  echo "Installing Debian packages: ${missing[*]}"
+  local log=/tmp/parentinfo-apt.log
+  if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "scripts: installing Debian packages failed (log above)" >&2
+    exit 1
+  fi
+}
+
+# What the build needs from Debian: Noto fonts for Arabic, Urdu, Bengali and Gurmukhi pages.
+BUILD_APT=(fonts-noto-core)
