@@ -26,6 +26,7 @@ from .languages import LANGUAGES
 # Theme files a page never loads: search (we publish no index) and source maps.
 UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 UNUSED_SUFFIXES = (".map",)
+UNUSED_FILES = ("sitemap.xml",)  # the template itself, copied as a plain file once not rendered
 
 
 @dataclass(frozen=True)
@@ -92,7 +93,7 @@ class _Trim(BasePlugin):
     def on_files(self, files: Files, config: Any) -> Files:
         for file in list(files):
             uri = file.src_uri
-            if uri.startswith(UNUSED_THEME_FILES) or uri.endswith(UNUSED_SUFFIXES):
+            if uri.startswith(UNUSED_THEME_FILES) or uri.endswith(UNUSED_SUFFIXES) or uri in UNUSED_FILES:
                 files.remove(file)
         return files
 
@@ -134,6 +135,9 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
         mkdocs_config = load_config(str(path))
+        # No sitemap: it carries the build date, so every rebuild would differ, and a guide
+        # of ten linked pages needs none.
+        mkdocs_config.theme.static_templates.discard("sitemap.xml")
         mkdocs_config.plugins["parentinfo-trim"] = _Trim()
         if pages:
             mkdocs_config.plugins["parentinfo-pages"] = pages

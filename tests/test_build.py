@@ -209,3 +209,10 @@ def test_failed_build_leaves_the_site_exactly_as_it_was(
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == message
     assert snapshot(root / "site") == before
+
+
+def test_two_builds_of_the_same_inputs_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "elsewhere")
+    result = run_cli(root, "build")
+    assert result.returncode == 0, result.stderr
+    assert snapshot(root / "site") == snapshot(built / "site")
