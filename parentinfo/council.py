@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 import phonenumbers
 from pydantic import (
@@ -308,6 +308,7 @@ class Council(Model):
 
 # ---- loading -----------------------------------------------------------------------------------
 
+INTERNAL_FIELDS = ("slug", "national_contacts")  # set by parentinfo, never written in a file
 EXPECTED = {
     "string_type": "text",
     "int_type": "a whole number",
@@ -330,13 +331,40 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
-def _problem(err: dict[str, Any]) -> str:
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    """The schema class that holds the field at `loc`, for listing what was expected."""
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        found = _model_in(field.annotation)
+        if found is None:
+            return None
+        model = found
+    return model
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found:
+            return found
+    return None
+
+
+def _problem(err: dict[str, Any], model: type[BaseModel]) -> str:
     """One pydantic error as 'expected …, found …'."""
     kind = err["type"]
     if kind == "missing":
         return "required field is missing"
     if kind == "extra_forbidden":
-        return "unknown field"
+        holder = _model_at(model, tuple(err["loc"])[:-1])
+        names = [n for n in (holder.model_fields if holder else []) if n not in INTERNAL_FIELDS]
+        return f"unknown field; expected one of: {', '.join(names)}" if names else "unknown field"
     if kind == "literal_error":
         return f"expected {err['ctx']['expected']}, found {_describe(err['input'])}"
     if kind == "value_error":
@@ -360,7 +388,7 @@ def _validate(model: type[Model], data: Any, label: str, lines: dict, **extra: A
             # A missing top-level field has no line of its own; the file's first line would mislead.
             line = None if err["type"] == "missing" and len(loc) == 1 else yamlfile.line_of(lines, loc)
             where = f"{label}:{line}" if line else label
-            problems.append(f"{where}: {'.'.join(map(str, loc))}: {_problem(err)}")
+            problems.append(f"{where}: {'.'.join(map(str, loc))}: {_problem(err, model)}")
         raise BuildError(problems) from None
 
 
@@ -398,7 +426,7 @@ def load_council(path: Path, root: Path, national: dict[str, Contact]) -> Counci
         )
     data, lines = yamlfile.load(path, label)
     if isinstance(data, dict):
-        for key in ("slug", "national_contacts"):
+        for key in INTERNAL_FIELDS:
             if key in data:
                 raise BuildError(
                     f"{label}:{lines.get((key,), '?')}: {key}: set by parentinfo, remove it from the file"

@@ -157,23 +157,6 @@ def test_one_council_build_keeps_the_others(built: Path, tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (
-            ("build", "--council", "narnia"),
-            "error: --council: expected one of east-riding, solihull, somerset, south-gloucestershire, "
-            "staffordshire, found 'narnia'",
-        ),
-    ],
-)
-def test_bad_command_line_is_one_clear_message(tmp_path: Path, args: tuple[str, ...], message: str) -> None:
-    root = copy_project(tmp_path)
-    result = run_cli(root, *args)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [message, "Build stopped; site/ was not changed."]
-
-
-@pytest.mark.parametrize(
     ("council", "break_it", "message"),
     [
         (

@@ -1,0 +1,145 @@
+"""The bad-input table: each broken file gives one clear message, exit 1, no traceback, and
+the previously built site/ left byte-for-byte as it was.
+
+Each council case is a file in tests/fixtures/bad-councils/, dropped in beside the real councils.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from sitetools import copy_project, snapshot
+from test_build import run_cli
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bad-councils"
+CASES = sorted(p.stem for p in FIXTURES.glob("*.yml"))
+
+EXPECTED: dict[str, list[str]] = {
+    "bad-period-unit": [
+        "councils/bad-period-unit.yml:7: timescales.core_group_every.unit: "
+        "expected 'days', 'working days', 'weeks' or 'months', found 'fortnights'"
+    ],
+    "bad-url": [
+        "councils/bad-url.yml:8: contacts.0.web: expected a web address starting http:// or https://, "
+        "found 'sites.example.org/safeguarding'"
+    ],
+    "broken-yaml": [
+        "councils/broken-yaml.yml:6: this is not valid YAML: while scanning a quoted scalar that starts on "
+        "line 3, found unexpected end of stream"
+    ],
+    "empty-file": ["councils/empty-file.yml: the file is empty; expected the council's fields"],
+    "invalid-phone": [
+        "councils/invalid-phone.yml:8: contacts.0.phone: expected a UK phone number that can be dialled, "
+        "found '0808 802 000'"
+    ],
+    "low-contrast-colour": [
+        "councils/low-contrast-colour.yml:3: colour: expected a colour dark enough for white text "
+        "(contrast 4.5:1), found '#ffcc00' with 1.5:1"
+    ],
+    "missing-required-field": ["councils/missing-required-field.yml: chair: required field is missing"],
+    "not-a-mapping": ["councils/not-a-mapping.yml: expected a mapping of fields, found a list"],
+    "phone-in-prose": [
+        "councils/phone-in-prose.yml:8: local.before.0: expected plain text without phone numbers, emails "
+        "or links, found 'If you need help, call 01454 866000 first.' (put contact details in a contact's "
+        "phone, email or web field)"
+    ],
+    "phone-not-a-number": [
+        "councils/phone-not-a-number.yml:8: contacts.0.phone: expected a UK phone number that can be dialled, "
+        "found 'call us'"
+    ],
+    "several-problems": [
+        "councils/several-problems.yml:2: site_url: expected a web address starting http:// or https://, "
+        "found 'example.org'",
+        "councils/several-problems.yml:7: timescales.first_review.number: expected a number above 0, found 0",
+        "councils/several-problems.yml:9: contacts.0.name: required field is missing",
+    ],
+    "unknown-field": [
+        "councils/unknown-field.yml:6: timescale: unknown field; expected one of: name, organisation, "
+        "partnership, site_url, colour, languages, chair, approach, timescales, local, complaints, contacts, "
+        "formats, national, unconfirmed"
+    ],
+    "unknown-language": [
+        "councils/unknown-language.yml:6: languages.2: expected one of the supported languages "
+        "(en, pl, ro, pa, ur, pt, es, ar, bn), found 'xx'"
+    ],
+    "unknown-national-key": [
+        "councils/unknown-national-key.yml:6: national: expected keys from councils/_national.yml "
+        "(family-rights-group), found 'citizens-advice'"
+    ],
+    "wrong-type": ["councils/wrong-type.yml:7: complaints.deadline_days: expected a whole number, found 'soon'"],
+}
+
+
+@pytest.fixture(scope="module")
+def published(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project whose site/ was built before the bad input arrived."""
+    root = copy_project(tmp_path_factory.mktemp("published"))
+    shutil.copytree(built / "site", root / "site")
+    return root
+
+
+def test_every_fixture_has_an_expected_message() -> None:
+    assert CASES == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_bad_council_file(published: Path, case: str) -> None:
+    before = snapshot(published / "site")
+    bad = published / "councils" / f"{case}.yml"
+    shutil.copy(FIXTURES / f"{case}.yml", bad)
+    try:
+        result = run_cli(published, "build")
+    finally:
+        bad.unlink()
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        *(f"error: {m}" for m in EXPECTED[case]),
+        "Build stopped; site/ was not changed.",
+    ]
+    assert snapshot(published / "site") == before
+
+
+def _template_names_a_missing_field(root: Path) -> None:
+    page = root / "docs" / "standard" / "help.md"
+    page.write_text(page.read_text() + "\n{{ council.helpline }}\n")
+
+
+def _unknown_council(root: Path) -> None:
+    pass
+
+
+PROJECT_CASES = {
+    "template names a council field that does not exist": (
+        _template_names_a_missing_field,
+        ("build",),
+        "error: docs/standard/help.md: 'parentinfo.council.Council object' has no attribute 'helpline' "
+        "(not a field in the council schema)",
+    ),
+    "unknown council on the command line": (
+        _unknown_council,
+        ("build", "--council", "narnia"),
+        "error: --council: expected one of east-riding, solihull, somerset, south-gloucestershire, "
+        "staffordshire, found 'narnia'",
+    ),
+    "unknown language on the command line": (
+        _unknown_council,
+        ("build", "--language", "klingon"),
+        "error: --language: expected one of en, pl, ro, pa, ur, pt, es, ar, bn, found 'klingon'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PROJECT_CASES))
+def test_bad_project_input(built: Path, tmp_path: Path, case: str) -> None:
+    edit, args, message = PROJECT_CASES[case]
+    root = copy_project(tmp_path)
+    shutil.copytree(built / "site", root / "site")
+    before = snapshot(root / "site")
+    edit(root)
+    result = run_cli(root, *args)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines() == [message, "Build stopped; site/ was not changed."]
+    assert snapshot(root / "site") == before
