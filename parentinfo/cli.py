@@ -29,7 +29,7 @@ def _clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
         except BuildError as err:
             for problem in err.problems:
                 click.echo(f"error: {problem}", err=True)
-            click.echo("Build stopped; site/ was not changed.", err=True)
+            click.echo("Stopped; site/ was not changed.", err=True)
             raise SystemExit(1) from None
 
     return run
@@ -81,9 +81,19 @@ def build(councils: tuple[str, ...], languages: tuple[str, ...], strict: bool, a
 @main.command()
 @_clear_errors
 def check() -> None:
-    """Check every council data file without building."""
+    """Check every council file and catalogue without building (run it before committing)."""
+    from . import catalogues
+    from .languages import LANGUAGES, SOURCE_LANGUAGE
+
     councils = load_councils(_root())
-    click.echo(f"{len(councils)} council file(s) OK.")
+    used = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and any(code in c.languages for c in councils)]
+    spare = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and code not in used]
+    # Languages a council publishes must be complete; the others must at least be safe.
+    problems = catalogues.check(_root(), used)[0] if used else []
+    problems += catalogues.check(_root(), spare, allow_incomplete=True)[0] if spare else []
+    if problems:
+        raise BuildError(problems)
+    click.echo(f"{len(councils)} council file(s) and {2 * (len(used) + len(spare))} catalogue(s) OK.")
     _warn(unconfirmed_warnings(councils))
 
 

@@ -96,7 +96,7 @@ def test_bad_council_file(published: Path, case: str) -> None:
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         *(f"error: {m}" for m in EXPECTED[case]),
-        "Build stopped; site/ was not changed.",
+        "Stopped; site/ was not changed.",
     ]
     assert snapshot(published / "site") == before
 
@@ -141,5 +141,5 @@ def test_bad_project_input(built: Path, tmp_path: Path, case: str) -> None:
     result = run_cli(root, *args)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert result.stderr.splitlines() == [message, "Build stopped; site/ was not changed."]
+    assert result.stderr.splitlines() == [message, "Stopped; site/ was not changed."]
     assert snapshot(root / "site") == before
