@@ -6,12 +6,15 @@ writes nothing, so the site stage can compare it with what is already on disk.
 
 from __future__ import annotations
 
+import datetime
 import gettext
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from babel.dates import format_date
 
 from .council import Council, Phone
 from .errors import BuildError
@@ -121,6 +124,15 @@ def render_page(env: jinja2.Environment, template: str, context: dict[str, Any])
         raise BuildError(f"docs/{template}: {err.message} (not a field in the council schema)") from None
 
 
+def long_date(value: Any, language: str) -> Any:
+    """A date written out as readers of `language` write it ("23 listopada 2026"); other values as they are."""
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        value = datetime.date.fromisoformat(value)
+    if isinstance(value, datetime.date):
+        return format_date(value, format="long", locale="en_GB" if language == SOURCE_LANGUAGE else language)
+    return value
+
+
 @dataclass(frozen=True)
 class Review:
     """Whether a language's translation has been checked, from its catalogue header."""
@@ -160,7 +172,7 @@ def render_edition(
         "council": edition.council,
         "language": edition.language,
         "variant": edition.variant,
-        "statement": context or {},
+        "statement": {k: long_date(v, edition.language) for k, v in (context or {}).items()},
     }
     out = {}
     for page in pages:
@@ -169,8 +181,8 @@ def render_edition(
         if edition.language != SOURCE_LANGUAGE:
             english = f"../../{SOURCE_LANGUAGE}/{edition.variant}/{page[: -len('.md')]}.html"
             macros = ui(env)
-            notice = str(macros.review_notice(review.checked_by if review else None,
-                                              review.checked_on if review else None, english))
+            checked_on = long_date(review.checked_on, edition.language) if review else None
+            notice = str(macros.review_notice(review.checked_by if review else None, checked_on, english))
             if guide.fell_back or data.fell_back:
                 notice = f"{macros.fallback_notice()}\n\n{notice}"
             text = _with_notice(text, notice)

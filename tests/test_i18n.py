@@ -129,7 +129,7 @@ def test_review_notice_says_whether_the_translation_was_checked(project: Path) -
     build(project, ["staffordshire"])
     site = project / "site" / "staffordshire"
     pl = text_of((site / "pl" / "standard" / "before.html").read_text())
-    assert "[pl] This translation was checked by a qualified translator, Anna Nowak, on 2026-11-20." in pl
+    assert "[pl] This translation was checked by a qualified translator, Anna Nowak, on 20 listopada 2026." in pl
     ar_html = (site / "ar" / "standard" / "before.html").read_text()
     assert "[ar] This translation has not yet been checked by a qualified translator." in text_of(ar_html)
     assert 'href="../../en/standard/before.html" hreflang="en"' in ar_html
