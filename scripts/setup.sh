@@ -42,3 +42,12 @@ ensure_apt() {
 
 # What the build needs from Debian: Noto fonts for Arabic, Urdu, Bengali and Gurmukhi pages.
 BUILD_APT=(fonts-noto-core)
+
+# npm packages for the browser audit (axe-core), from package-lock.json, only when it changed.
+ensure_npm() {
+  local want stamp=node_modules/.parentinfo-installed
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  [[ -f $stamp ]] && grep -qxF "$want" "$stamp" && return 0
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" >"$stamp"
+}

@@ -1,0 +1,98 @@
+"""The built site in a real browser: WCAG 2.2 AA by axe-core, keyboard, no JavaScript, small
+screens, and no request to any host but the one serving it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from browser import axe_violations, chromium, serve
+
+
+def sample(built: Path) -> list[str]:
+    """Every council's English standard pages and home page, and two pages of every other edition."""
+    editions = json.loads((built / "site" / "manifest.json").read_text())["editions"]
+    pages = sorted({f"{e['council']}/index.html" for e in editions})
+    for i, e in enumerate(editions):
+        if e["language"] == "en" and e["variant"] == "standard":
+            pages += e["pages"]
+        else:
+            pages += [e["pages"][i % len(e["pages"])], e["pages"][-1]]
+    return list(dict.fromkeys(pages))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built: Path):
+    with serve(built / "site") as url:
+        yield url
+
+
+def test_no_wcag_violations_and_no_other_hosts(built: Path, browser, base: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    blocked: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    failures = {}
+    for rel in sample(built):
+        page.goto(base + rel)
+        violations = axe_violations(page)
+        if violations:
+            failures[rel] = violations
+    assert failures == {}
+    assert [u for u in requests if not u.startswith(base)] == []
+    assert blocked == []  # the site's own scripts and styles all run under its policy
+    assert context.cookies() == []
+
+
+def test_first_tab_reaches_a_visible_skip_link(built: Path, browser, base: str) -> None:
+    page = browser.new_page()
+    page.goto(base + "solihull/en/standard/before.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        """() => { const e = document.activeElement; const r = e.getBoundingClientRect();
+                   const s = getComputedStyle(e);
+                   return {cls: e.className, href: e.getAttribute('href'), w: r.width, h: r.height,
+                           outline: s.outlineStyle, shadow: s.boxShadow, visible: s.visibility}; }"""
+    )
+    assert "md-skip" in focused["cls"].split()
+    assert focused["href"].startswith("#")
+    assert focused["w"] > 0 and focused["h"] > 0 and focused["visible"] == "visible"
+    # Focus stays visible on the next stop too.
+    page.keyboard.press("Tab")
+    style = page.evaluate("() => { const s = getComputedStyle(document.activeElement); "
+                          "return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow; }")
+    assert not style.startswith("none 0px none"), style
+
+
+def test_content_and_navigation_work_without_javascript(built: Path, browser, base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "staffordshire/en/standard/help.html")
+    assert page.locator("article h1").inner_text() == "Help and contacts"
+    assert page.locator('article a[href="tel:+441785277135"]').count() == 1
+    nav = page.locator("nav.md-nav--primary a.md-nav__link").all_inner_texts()
+    assert "Before the conference" in [t.strip() for t in nav]
+    page.locator("a.md-footer__link--next").click()
+    assert page.url.endswith("/staffordshire/en/standard/glossary.html")
+    context.close()
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_nothing_scrolls_sideways(built: Path, browser, base: str, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    wide = {}
+    for rel in sample(built):
+        page.goto(base + rel)
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            wide[rel] = scroll
+    assert wide == {}
