@@ -68,8 +68,10 @@ def test_first_tab_reaches_a_visible_skip_link(built: Path, browser, base: str) 
     assert focused["w"] > 0 and focused["h"] > 0 and focused["visible"] == "visible"
     # Focus stays visible on the next stop too.
     page.keyboard.press("Tab")
-    style = page.evaluate("() => { const s = getComputedStyle(document.activeElement); "
-                          "return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow; }")
+    style = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement); "
+        "return s.outlineStyle + ' ' + s.outlineWidth + ' ' + s.boxShadow; }"
+    )
     assert not style.startswith("none 0px none"), style
 
 

@@ -23,7 +23,9 @@ def test_every_council_is_published_in_every_language(built: Path) -> None:
 
 
 def _pages(built: Path, council: str, language: str) -> list[str]:
-    (e,) = [e for e in editions(built) if (e["council"], e["language"], e["variant"]) == (council, language, "standard")]
+    (e,) = [
+        e for e in editions(built) if (e["council"], e["language"], e["variant"]) == (council, language, "standard")
+    ]
     return [article((built / "site" / p).read_text()) for p in e["pages"]]
 
 
