@@ -13,7 +13,7 @@ from pathlib import Path
 from . import catalogues, manifest, publish
 from .council import Council, load_councils, unconfirmed_warnings
 from .errors import BuildError
-from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .languages import LANGUAGES, SOURCE_LANGUAGE, SOURCES, VARIANTS
 from .render import Edition, environment, render_edition, render_page, ui
 from .site import Labels, SiteConfig, build_home, build_language, page_html
 
@@ -27,13 +27,18 @@ class BuildResult:
     sync: publish.SyncReport | None = None
 
 
-def plan(councils: list[Council], languages: list[str] | None = None) -> list[Edition]:
-    """Every edition to build: council × language × variant, in manifest order."""
+def plan(root: Path, councils: list[Council], languages: list[str] | None = None) -> list[Edition]:
+    """Every edition to build: council × language × variant, in manifest order.
+
+    A variant is built once its source exists in docs/ (easy read has its own text).
+    """
+    variants = [v for v in VARIANTS if (root / "docs" / SOURCES[v]).is_dir()]
     return [
-        Edition(c, lang, "standard")
+        Edition(c, lang, variant)
         for c in councils
         for lang in LANGUAGES
         if lang in c.languages and (not languages or lang in languages)
+        for variant in variants
     ]
 
 
@@ -43,14 +48,17 @@ def _check_languages(codes: list[str] | None) -> None:
         raise BuildError(f"--language: expected one of {', '.join(LANGUAGES)}, found {', '.join(map(repr, bad))}")
 
 
-def home_markdown(root: Path, council: Council) -> str:
+VARIANT_TITLES = {"standard": "Standard", "easy-read": "Easy read", "large-text": "Large text"}
+
+
+def home_markdown(root: Path, council: Council, variants: list[str]) -> str:
     languages = [
         {
             "code": code,
             "name": LANGUAGES[code].name,
             # Names in their own script are marked up in their own language for screen readers.
             "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
-            "editions": [{"title": "Standard", "link": f"{code}/standard/index.html"}],
+            "editions": [{"title": VARIANT_TITLES[v], "link": f"{code}/{v}/index.html"} for v in variants],
         }
         for code in LANGUAGES
         if code in council.languages
@@ -70,15 +78,15 @@ def labels(root: Path, council: Council, language: str, locales: Path) -> Labels
     words = ui(env)
     return Labels(
         site_name=str(words.site_name(council.name)),
-        variants={v: str(words.variant_title(v)) for v in ("standard", "easy-read", "large-text")},
+        variants={v: str(words.variant_title(v)) for v in VARIANTS},
+        editions=str(words.editions_label()),
     )
 
 
 def site_index(councils: list[dict]) -> str:
     """A plain list of councils for `site/index.html` (a web team hosts only its own folder)."""
     items = "\n".join(
-        f'<li><a href="{html.escape(c["slug"])}/index.html">{html.escape(c["name"])}</a></li>'
-        for c in councils
+        f'<li><a href="{html.escape(c["slug"])}/index.html">{html.escape(c["name"])}</a></li>' for c in councils
     )
     title = "Child Protection Conferences: information for parents and carers"
     return (
@@ -107,7 +115,7 @@ def build(
     result.warnings = unconfirmed_warnings(councils)
     if strict and result.warnings:
         raise BuildError(["--strict: unconfirmed facts must be confirmed or removed first", *result.warnings])
-    editions = plan(councils, languages)
+    editions = plan(root, councils, languages)
 
     # 2. Catalogues of every language to build: complete (no silent English), placeholders and
     #    markup intact; then compiled to .mo for this build only.
@@ -123,7 +131,9 @@ def build(
     #    the build before any work is wasted.
     rendered = {
         e.folder: render_edition(
-            root / "docs", e, cfg.pages,
+            root / "docs",
+            e,
+            cfg.pages,
             translations=catalogues.translations(locales, e.language, "guide"),
             data_translations=catalogues.translations(locales, e.language, "councils"),
             context=cfg.statement,
@@ -138,12 +148,26 @@ def build(
     for council in councils:
         progress(f"Building {council.slug} ({council.name})")
         mine = [e for e in editions if e.council.slug == council.slug]
-        build_home(cfg, council, home_markdown(root, council), work / council.slug / "_home", stage / council.slug)
+        build_home(
+            cfg,
+            council,
+            home_markdown(root, council, list(dict.fromkeys(e.variant for e in mine))),
+            work / council.slug / "_home",
+            stage / council.slug,
+        )
         built_languages = list(dict.fromkeys(e.language for e in mine))
         for language in built_languages:
             variants = {e.variant: rendered[e.folder] for e in mine if e.language == language}
-            build_language(cfg, council, language, variants, labels(root, council, language, locales),
-                           council.languages, work / council.slug / language, stage / council.slug / language)
+            build_language(
+                cfg,
+                council,
+                language,
+                variants,
+                labels(root, council, language, locales),
+                council.languages,
+                work / council.slug / language,
+                stage / council.slug / language,
+            )
         for e in mine:
             pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
             result.editions.append(manifest.entry(council.slug, e.language, e.variant, pages))
@@ -166,7 +190,10 @@ def build(
             if not languages:
                 scope.append(council.slug)
                 continue
-            scope += [f"{council.slug}/{p.name}" for p in (stage / council.slug).iterdir()
-                      if p.name not in LANGUAGES or p.name in languages]
+            scope += [
+                f"{council.slug}/{p.name}"
+                for p in (stage / council.slug).iterdir()
+                if p.name not in LANGUAGES or p.name in languages
+            ]
     result.sync = publish.sync(stage, site, scope)
     return result

@@ -18,7 +18,7 @@ from babel.dates import format_date
 
 from .council import Council, Phone
 from .errors import BuildError
-from .languages import SOURCE_LANGUAGE
+from .languages import SOURCE_LANGUAGE, SOURCES
 
 
 @dataclass(frozen=True)
@@ -177,7 +177,7 @@ def render_edition(
     out = {}
     for page in pages:
         guide.fell_back = data.fell_back = False
-        text = render_page(env, f"{edition.variant}/{page}", values)
+        text = render_page(env, f"{SOURCES[edition.variant]}/{page}", values)
         if edition.language != SOURCE_LANGUAGE:
             english = f"../../{SOURCE_LANGUAGE}/{edition.variant}/{page[: -len('.md')]}.html"
             macros = ui(env)

@@ -35,6 +35,8 @@ class Labels:
 
     site_name: str
     variants: dict[str, str]
+    editions: str
+    """Accessible name of the links to the same page in the other editions."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,8 @@ class _Pages(BasePlugin):
 
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         # Links are from this build's root (site/<slug>/<lang>/); MkDocs makes them page-relative.
+        if len(self.languages) < 2:
+            return context
         config["extra"]["alternate"] = [
             {"name": LANGUAGES[code].name, "lang": code, "link": f"../{code}/{page.url}"}
             for code in self.languages
@@ -187,6 +191,11 @@ def build_language(
                 "palette": {"primary": "custom"},
             },
             "extra_css": ["assets/stylesheets/parentinfo.css", "assets/council.css"],
+            # Each page links to the same page in the other editions (overrides/main.html).
+            "extra": {
+                "editions": [{"dir": v, "title": labels.variants[v]} for v in editions],
+                "editions_label": labels.editions,
+            },
             # Notices link to the English page, which another build makes: checked site-wide by tests.
             "validation": {"links": {"not_found": "info", "unrecognized_links": "info"}},
         },

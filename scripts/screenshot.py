@@ -7,6 +7,7 @@ Serves site/ on 127.0.0.1 only; never downloads a browser.
 from __future__ import annotations
 
 import functools
+import os
 import http.server
 import sys
 import threading
@@ -38,7 +39,7 @@ def main() -> None:
         for rel in pages:
             page.goto(base + rel)
             name = rel.replace("/", "_").replace(".html", "") + f"-{width}.png"
-            page.screenshot(path=str(out / name), full_page=True)
+            page.screenshot(path=str(out / name), full_page=os.environ.get("FULL", "1") == "1")
             print(out / name)
         browser.close()
     server.shutdown()

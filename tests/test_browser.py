@@ -98,3 +98,30 @@ def test_nothing_scrolls_sideways(built: Path, browser, base: str, width: int) -
         if scroll > width:
             wide[rel] = scroll
     assert wide == {}
+
+
+def test_large_text_is_typeset_for_low_vision(built: Path, browser, base: str) -> None:
+    """UKAAF/RNIB large print: body >= 22px, line height >= 1.4x, not italic, not justified."""
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(base + "somerset/en/large-text/on-the-day.html")
+    styles = page.evaluate(
+        """() => [...document.querySelectorAll('article p, article li, article dd')].map(e => {
+             const s = getComputedStyle(e);
+             return [parseFloat(s.fontSize), parseFloat(s.lineHeight), s.fontStyle, s.textAlign]; })"""
+    )
+    assert len(styles) > 10
+    for size, line, style, align in styles:
+        assert size >= 22 and line >= 1.4 * size and style == "normal" and align in ("start", "left"), styles
+    standard = browser.new_page(viewport={"width": 390, "height": 800})
+    standard.goto(base + "somerset/en/standard/on-the-day.html")
+    assert standard.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)") < 22
+
+
+def test_each_page_links_the_same_page_in_the_other_editions(built: Path, browser, base: str) -> None:
+    page = browser.new_page()
+    page.goto(base + "east-riding/en/standard/after.html")
+    links = page.locator("nav.pi-editions a")
+    assert links.all_inner_texts() == ["Standard", "Large text"]
+    assert links.nth(0).get_attribute("aria-current") == "page"
+    links.nth(1).click()
+    assert page.url.endswith("/east-riding/en/large-text/after.html")

@@ -29,11 +29,11 @@ def test_manifest_lists_every_edition_in_reading_order(built: Path) -> None:
     data = json.loads((built / "site" / "manifest.json").read_text())
     assert list(data) == ["editions"]
     assert [(e["council"], e["language"], e["variant"]) for e in data["editions"]] == [
-        (c, "en", "standard") for c in COUNCILS
+        (c, "en", v) for c in COUNCILS for v in ("standard", "large-text")
     ]
     for e in data["editions"]:
         assert list(e) == ["council", "language", "variant", "pages", "pdf"]
-        assert e["pages"] == [f"{e['council']}/en/standard/{page}" for page in NAV]
+        assert e["pages"] == [f"{e['council']}/en/{e['variant']}/{page}" for page in NAV]
         assert e["pdf"] is None
         for page in e["pages"]:
             assert (built / "site" / page).is_file(), page
@@ -44,6 +44,7 @@ def test_each_council_has_a_home_page_linking_its_guide(built: Path) -> None:
         home = (built / "site" / slug / "index.html").read_text()
         hrefs = [href for href, _ in links_of(home)]
         assert "en/standard/index.html" in hrefs
+        assert "en/large-text/index.html" in hrefs
         assert "en/standard/accessibility.html" in hrefs
 
 
@@ -153,7 +154,7 @@ def test_one_council_build_keeps_the_others(built: Path, tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     changed = {k for k, v in snapshot(root / "site").items() if snapshot(built / "site").get(k) != v}
     assert changed and all(k.startswith("south-gloucestershire/") for k in changed), changed
-    assert len(json.loads((root / "site" / "manifest.json").read_text())["editions"]) == 5
+    assert len(json.loads((root / "site" / "manifest.json").read_text())["editions"]) == 10
 
 
 @pytest.mark.parametrize(

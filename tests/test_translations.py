@@ -17,6 +17,7 @@ def editions(built: Path) -> list[dict]:
 
 def test_every_council_is_published_in_every_language(built: Path) -> None:
     found = {(e["council"], e["language"]) for e in editions(built) if e["variant"] == "standard"}
+    assert len(editions(built)) == len(found) * 2  # each in standard and large text
     councils = {c for c, _ in found}
     assert len(councils) == 5
     assert found == {(c, lang) for c in councils for lang in LANGUAGES}
