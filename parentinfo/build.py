@@ -6,11 +6,13 @@ Each step is one call into the stage's own module, in the order a reader would e
 from __future__ import annotations
 
 import html
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from . import catalogues, manifest, publish
+from . import catalogues, leaflets, manifest, publish
 from .council import Council, load_councils, unconfirmed_warnings
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE, SOURCES, VARIANTS
@@ -72,15 +74,93 @@ def home_markdown(root: Path, council: Council, variants: list[str]) -> str:
     return render_page(env, "home.md", context)
 
 
+def ui_words(root: Path, language: str, locales: Path) -> Any:
+    """The macros of docs/_ui.jinja, speaking `language`."""
+    return ui(environment(root / "docs", catalogues.translations(locales, language, "guide")))  # type: ignore[arg-type]
+
+
 def labels(root: Path, council: Council, language: str, locales: Path) -> Labels:
     """Words around the guide (site name, section titles) in the build's language."""
-    env = environment(root / "docs", catalogues.translations(locales, language, "guide"))  # type: ignore[arg-type]
-    words = ui(env)
+    words = ui_words(root, language, locales)
     return Labels(
         site_name=str(words.site_name(council.name)),
         variants={v: str(words.variant_title(v)) for v in VARIANTS},
         editions=str(words.editions_label()),
     )
+
+
+def pdf_name(e: Edition) -> str:
+    return f"{e.council.slug}-{e.language}-{e.variant}.pdf"
+
+
+def make_leaflets(
+    root: Path,
+    editions: list[Edition],
+    rendered: dict[str, dict[str, str]],
+    locales: Path,
+    progress: Callable[[str], None],
+) -> dict[str, leaflets.Made]:
+    """Every edition's leaflet, rendered only if its HTML changed: {edition folder: Made}."""
+    planned = {}
+    for e in editions:
+        words = ui_words(root, e.language, locales)
+        html = leaflets.leaflet_html(
+            e.language,
+            e.variant,
+            e.council.name,
+            e.council.colour,
+            rendered[e.folder],
+            leaflets.Words(
+                str(words.cover_title()),
+                str(words.cover_subtitle()),
+                str(words.variant_title(e.variant)),
+                str(words.qr_caption()),
+                str(words.qr_alt()),
+            ),
+            f"{e.council.site_url.rstrip('/')}/{e.language}/{e.variant}/index.html",
+        )
+        planned[e.folder] = leaflets.plan(html, root / WORK / "pdf")
+    fresh = sum(not lf.path.exists() for lf in planned.values())
+    if fresh:
+        progress(f"Rendering {fresh} PDF leaflet(s) ({len(planned) - fresh} unchanged)")
+    made = leaflets.make(list(planned.values()))
+    return {folder: made[lf.key] for folder, lf in planned.items()}
+
+
+def size_text(size: int) -> str:
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def pdf_link(root: Path, e: Edition, made: leaflets.Made, locales: Path) -> dict[str, Any]:
+    words = ui_words(root, e.language, locales)
+    return {"href": pdf_name(e), "text": str(words.pdf_link(made.pages, size_text(made.size)))}
+
+
+def print_markdown(council: Council, editions: list[Edition], pdfs: dict[str, leaflets.Made]) -> str:
+    """`site/<slug>/print.html`: every language × edition's leaflet, for a social worker to print."""
+    lines = [
+        f"# Print a leaflet: {council.name}",
+        "",
+        "Choose the parent's language and the edition that suits them. Each leaflet is A4.",
+        "",
+    ]
+    for code in LANGUAGES:
+        mine = [e for e in editions if e.language == code]
+        if not mine:
+            continue
+        attrs = "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" }}'
+        lines += [f"## {LANGUAGES[code].name} ({LANGUAGES[code].english})", ""]
+        # Headings in a language's own script are marked with that language.
+        if attrs:
+            lines[-2] = f'## {LANGUAGES[code].name} ({LANGUAGES[code].english}) {{: lang="{code}" }}'
+        for e in mine:
+            made = pdfs[e.folder]
+            lines.append(
+                f"- [{VARIANT_TITLES[e.variant]}: PDF, {made.pages} pages, {size_text(made.size)}]"
+                f"({e.language}/{e.variant}/{pdf_name(e)})"
+            )
+        lines.append("")
+    return "\n".join(lines)
 
 
 def site_index(councils: list[dict]) -> str:
@@ -142,7 +222,12 @@ def build(
         for e in editions
     }
 
-    # 4. Build each council × language, and the council's home page, into a staging folder.
+    # 4. PDF leaflets, one per edition, made before the site so each page can show its PDF's
+    #    length and size. Only editions whose leaflet changed are rendered.
+    pdfs = make_leaflets(root, editions, rendered, locales, progress)
+
+    # 5. Build each council × language, and the council's home page, into a staging folder;
+    #    then put each edition's PDF beside its pages.
     work = publish.fresh(root / WORK / "work")
     stage = publish.fresh(root / WORK / "stage")
     for council in councils:
@@ -152,6 +237,7 @@ def build(
             cfg,
             council,
             home_markdown(root, council, list(dict.fromkeys(e.variant for e in mine))),
+            print_markdown(council, mine, pdfs),
             work / council.slug / "_home",
             stage / council.slug,
         )
@@ -165,14 +251,17 @@ def build(
                 variants,
                 labels(root, council, language, locales),
                 council.languages,
+                {e.variant: pdf_link(root, e, pdfs[e.folder], locales) for e in mine if e.language == language},
                 work / council.slug / language,
                 stage / council.slug / language,
             )
         for e in mine:
+            pdf = f"{e.folder}/{pdf_name(e)}"
+            shutil.copyfile(pdfs[e.folder].path, stage / pdf)
             pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
-            result.editions.append(manifest.entry(council.slug, e.language, e.variant, pages))
+            result.editions.append(manifest.entry(council.slug, e.language, e.variant, pages, pdf))
 
-    # 5. The manifest and the site index cover every council, including ones not rebuilt now.
+    # 6. The manifest and the site index cover every council, including ones not rebuilt now.
     site = root / "site"
     rebuilt = {(c.slug, lang) for c in councils for lang in (languages or LANGUAGES)}
     result.editions = manifest.merge(manifest.read(site), result.editions, rebuilt)
@@ -181,7 +270,7 @@ def build(
     index = site_index([{"slug": c.slug, "name": c.name} for c in everyone])
     (stage / "index.html").write_text(index, encoding="utf-8")
 
-    # 6. Publish: only now is site/ touched, and only files whose bytes changed are written.
+    # 7. Publish: only now is site/ touched, and only files whose bytes changed are written.
     #    A partial build (--council, --language) replaces only what it built.
     scope = None
     if only or languages:

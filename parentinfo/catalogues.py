@@ -111,9 +111,7 @@ def extract_councils(root: Path, councils: list[Council] | None = None) -> Catal
                     continue
                 seen.add(key)
                 for loc, text in _prose(contact, (key,)):
-                    catalog.add(
-                        text, locations=[("councils/_national.yml", yamlfile.line_of(lines, loc) or 0)]
-                    )
+                    catalog.add(text, locations=[("councils/_national.yml", yamlfile.line_of(lines, loc) or 0)])
     return catalog
 
 
@@ -239,14 +237,11 @@ def check_message(message: Message, where: str) -> list[str]:
         missing = want - got - ({"count"} if message.pluralizable else set())
         if missing or got - want:
             problems.append(
-                f"{where}: placeholders must match the source: expected {_names(want)}, found {_names(got)}"
-                f" in {form!r}"
+                f"{where}: placeholders must match the source: expected {_names(want)}, found {_names(got)} in {form!r}"
             )
         extra = [m for m in MARKUP.findall(form) if m.lower() not in allowed]
         if extra:
-            problems.append(
-                f"{where}: markup not in the source is not allowed: found {', '.join(map(repr, extra))}"
-            )
+            problems.append(f"{where}: markup not in the source is not allowed: found {', '.join(map(repr, extra))}")
         stray = re.sub(r"%\(\w+\)s", "", form)
         if re.search(r"%(?!%)", stray):
             problems.append(f"{where}: a lone '%' breaks formatting; write '%%' or use a placeholder")
@@ -290,9 +285,7 @@ def check(
                 if message.fuzzy and done:
                     fuzzy += 1
                     if not allow_incomplete:
-                        problems.append(
-                            f"{where}: fuzzy (its English changed): check it and remove the fuzzy flag"
-                        )
+                        problems.append(f"{where}: fuzzy (its English changed): check it and remove the fuzzy flag")
                 elif done:
                     translated += 1
                 elif not allow_incomplete:
@@ -301,8 +294,7 @@ def check(
             missing = wanted - {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
             if missing and not allow_incomplete:
                 problems.append(
-                    f"{label}: {len(missing)} message(s) of the source are missing;"
-                    " run `parentinfo i18n update`"
+                    f"{label}: {len(missing)} message(s) of the source are missing; run `parentinfo i18n update`"
                 )
             total += len(missing)
             status = review_status(catalog)

@@ -48,9 +48,7 @@ def main() -> None:
 
 
 @main.command()
-@click.option(
-    "--council", "councils", multiple=True, metavar="SLUG", help="Build only this council (repeatable)."
-)
+@click.option("--council", "councils", multiple=True, metavar="SLUG", help="Build only this council (repeatable).")
 @click.option("--language", "languages", multiple=True, metavar="CODE", help="Build only this language (repeatable).")
 @click.option("--strict", is_flag=True, help="Fail if any fact is unconfirmed.")
 @click.option(

@@ -91,8 +91,7 @@ def _colour(value: str) -> str:
     ratio = 1.05 / (_luminance(value) + 0.05)
     if ratio < 4.5:
         raise ValueError(
-            f"expected a colour dark enough for white text (contrast 4.5:1), "
-            f"found {value!r} with {ratio:.1f}:1"
+            f"expected a colour dark enough for white text (contrast 4.5:1), found {value!r} with {ratio:.1f}:1"
         )
     return value.lower()
 
@@ -403,9 +402,7 @@ def load_national(root: Path) -> dict[str, Contact]:
     out: dict[str, Contact] = {}
     for key, value in (data or {}).items():
         try:
-            out[key] = _validate(
-                Contact, value, label, {(k[1:]): v for k, v in lines.items() if k[:1] == (key,)}
-            )
+            out[key] = _validate(Contact, value, label, {(k[1:]): v for k, v in lines.items() if k[:1] == (key,)})
         except BuildError as err:
             problems += [p.replace(f"{label}: ", f"{label}: {key}.", 1) for p in err.problems]
     if problems:
@@ -421,16 +418,12 @@ def load_council(path: Path, root: Path, national: dict[str, Contact]) -> Counci
     label = str(path.relative_to(root))
     slug = path.stem
     if not SLUG.match(slug):
-        raise BuildError(
-            f"{label}: expected a file name of lower-case words joined by '-', found {path.name!r}"
-        )
+        raise BuildError(f"{label}: expected a file name of lower-case words joined by '-', found {path.name!r}")
     data, lines = yamlfile.load(path, label)
     if isinstance(data, dict):
         for key in INTERNAL_FIELDS:
             if key in data:
-                raise BuildError(
-                    f"{label}:{lines.get((key,), '?')}: {key}: set by parentinfo, remove it from the file"
-                )
+                raise BuildError(f"{label}:{lines.get((key,), '?')}: {key}: set by parentinfo, remove it from the file")
     council = _validate(Council, data, label, lines, slug=slug)
     unknown = [key for key in council.national if key not in national]
     if unknown:
@@ -449,9 +442,7 @@ def load_councils(root: Path, only: list[str] | None = None) -> list[Council]:
     if only:
         missing = [slug for slug in only if slug not in known]
         if missing:
-            raise BuildError(
-                f"--council: expected one of {', '.join(known)}, found {', '.join(map(repr, missing))}"
-            )
+            raise BuildError(f"--council: expected one of {', '.join(known)}, found {', '.join(map(repr, missing))}")
         files = [p for p in files if p.stem in only]
     problems: list[str] = []
     try:

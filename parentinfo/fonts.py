@@ -69,9 +69,7 @@ def web_fonts(language: str, cache: Path) -> dict[str, bytes]:
     for weight in WEIGHTS:
         source = NOTO / f"{spec.file}-{weight}.ttf"
         if not source.exists():
-            raise BuildError(
-                f"{source}: font not found; install Debian's fonts-noto-core (scripts/build does this)"
-            )
+            raise BuildError(f"{source}: font not found; install Debian's fonts-noto-core (scripts/build does this)")
         key = hashlib.sha256(source.read_bytes() + repr(spec.ranges).encode()).hexdigest()[:16]
         cached = cache / f"{spec.file}-{weight}-{key}.woff2"
         if not cached.exists():
@@ -91,7 +89,4 @@ def font_css(language: str) -> str:
         f' src: url("fonts/{spec.file}-{name}.woff2") format("woff2"); }}\n'
         for name, w in WEIGHTS.items()
     )
-    return (
-        f"{faces}:root {{ --md-text-font: \"{spec.family}\"; }}\n"
-        f".md-typeset {{ line-height: {spec.line_height}; }}\n"
-    )
+    return f'{faces}:root {{ --md-text-font: "{spec.family}"; }}\n.md-typeset {{ line-height: {spec.line_height}; }}\n'

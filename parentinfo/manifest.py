@@ -15,9 +15,7 @@ from .languages import LANGUAGES, VARIANTS
 NAME = "manifest.json"
 
 
-def entry(
-    council: str, language: str, variant: str, pages: list[str], pdf: str | None = None
-) -> dict[str, Any]:
+def entry(council: str, language: str, variant: str, pages: list[str], pdf: str | None = None) -> dict[str, Any]:
     return {"council": council, "language": language, "variant": variant, "pages": pages, "pdf": pdf}
 
 
@@ -26,9 +24,7 @@ def _key(e: dict[str, Any]) -> tuple[str, int, int]:
     return (e["council"], langs.index(e["language"]), VARIANTS.index(e["variant"]))
 
 
-def merge(
-    old: list[dict[str, Any]], new: list[dict[str, Any]], rebuilt: set[tuple[str, str]]
-) -> list[dict[str, Any]]:
+def merge(old: list[dict[str, Any]], new: list[dict[str, Any]], rebuilt: set[tuple[str, str]]) -> list[dict[str, Any]]:
     """Keep old entries of council × language pairs not rebuilt this time; replace those that were."""
     kept = [e for e in old if (e["council"], e["language"]) not in rebuilt and e.get("language") in LANGUAGES]
     return sorted(kept + new, key=_key)

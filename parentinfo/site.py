@@ -79,8 +79,7 @@ class _Pages(BasePlugin):
         if len(self.languages) < 2:
             return context
         config["extra"]["alternate"] = [
-            {"name": LANGUAGES[code].name, "lang": code, "link": f"../{code}/{page.url}"}
-            for code in self.languages
+            {"name": LANGUAGES[code].name, "lang": code, "link": f"../{code}/{page.url}"} for code in self.languages
         ]
         return context
 
@@ -157,6 +156,7 @@ def build_language(
     editions: dict[str, dict[str, str]],
     labels: Labels,
     languages: list[str],
+    pdfs: dict[str, dict[str, Any]],
     work: Path,
     out: Path,
 ) -> None:
@@ -195,6 +195,8 @@ def build_language(
             "extra": {
                 "editions": [{"dir": v, "title": labels.variants[v]} for v in editions],
                 "editions_label": labels.editions,
+                # Each page links its edition's leaflet: {variant: {href, text}} (overrides/main.html).
+                "pdfs": pdfs,
             },
             # Notices link to the English page, which another build makes: checked site-wide by tests.
             "validation": {"links": {"not_found": "info", "unrecognized_links": "info"}},
@@ -203,10 +205,11 @@ def build_language(
     )
 
 
-def build_home(cfg: SiteConfig, council: Council, markdown: str, work: Path, out: Path) -> None:
-    """The council's home page, `site/<slug>/index.html`, linking every language and edition."""
+def build_home(cfg: SiteConfig, council: Council, markdown: str, print_page: str, work: Path, out: Path) -> None:
+    """The council's home page, `site/<slug>/index.html`, linking every language and edition,
+    and its print page, `print.html`, listing every leaflet."""
     docs = work / "docs"
-    _write_docs(docs, {"index.md": markdown, "assets/council.css": _council_css(council)})
+    _write_docs(docs, {"index.md": markdown, "print.md": print_page, "assets/council.css": _council_css(council)})
     _run(
         cfg,
         work,
@@ -215,7 +218,7 @@ def build_home(cfg: SiteConfig, council: Council, markdown: str, work: Path, out
             "site_url": council.site_url,
             "docs_dir": str(docs),
             "site_dir": str(out),
-            "nav": ["index.md"],
+            "nav": ["index.md", "print.md"],
             # Its links lead into the language builds, which MkDocs cannot see from here;
             # tests check every link in the finished site instead.
             "validation": {"links": {"not_found": "info"}},

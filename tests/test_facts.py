@@ -225,9 +225,7 @@ FACTS: dict[str, list[str]] = {
 def edition_text(built: Path, council: str) -> str:
     manifest = json.loads((built / "site" / "manifest.json").read_text())
     (edition,) = [
-        e
-        for e in manifest["editions"]
-        if (e["council"], e["language"], e["variant"]) == (council, "en", "standard")
+        e for e in manifest["editions"] if (e["council"], e["language"], e["variant"]) == (council, "en", "standard")
     ]
     return " ".join(" ".join(text_of((built / "site" / p).read_text()).split()) for p in edition["pages"])
 

@@ -1,0 +1,178 @@
+"""PDF leaflets: one per edition, A4, designed for paper, rendered by WeasyPrint.
+
+The leaflet is made from the same rendered Markdown as the web pages, with a cover, page numbers,
+contacts together at the end and a QR code back to the web edition. Each PDF is cached by the
+hash of its input, so an unchanged edition is never rendered again; new ones are rendered in
+warm worker processes on every core.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+import segno
+
+from .errors import BuildError
+from .languages import LANGUAGES
+
+# Paper order: no accessibility statement (it is about the web pages), contacts last.
+LEAVE_OUT = ("accessibility.md",)
+LAST = ("help.md",)
+BODY_PT = {"standard": 12, "easy-read": 14, "large-text": 18}
+FONTS = {
+    "ar": '"Noto Naskh Arabic", "Noto Sans"',
+    "ur": '"Noto Nastaliq Urdu", "Noto Sans"',
+    "bn": '"Noto Sans Bengali", "Noto Sans"',
+    "pa": '"Noto Sans Gurmukhi", "Noto Sans"',
+}
+LINE_HEIGHT = {"ur": 2.1}
+EXTENSIONS = ["admonition", "attr_list", "def_list", "toc"]
+VERSION = "1"  # bump when the print design changes, so cached PDFs are rendered again
+
+
+@dataclass(frozen=True)
+class Words:
+    """The leaflet's own words, in the edition's language."""
+
+    title: str
+    subtitle: str
+    edition: str
+    qr_caption: str
+    qr_alt: str
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    key: str
+    """Hash of everything the PDF is made from."""
+    html: str
+    path: Path
+    """Where the PDF is cached."""
+
+
+@dataclass(frozen=True)
+class Made:
+    path: Path
+    pages: int
+    size: int
+
+
+def paper_order(pages: list[str]) -> list[str]:
+    keep = [p for p in pages if p not in LEAVE_OUT]
+    return [p for p in keep if p not in LAST] + [p for p in keep if p in LAST]
+
+
+def _css(language: str, variant: str) -> str:
+    size = BODY_PT[variant]
+    family = FONTS.get(language, '"Noto Sans"')
+    line = LINE_HEIGHT.get(language, 1.45)
+    return f"""
+@page {{ size: A4; margin: 18mm 18mm 20mm;
+  @bottom-center {{ content: counter(page) " / " counter(pages); font: {max(10, size - 2)}pt {family}; }} }}
+@page :first {{ @bottom-center {{ content: none; }} }}
+html {{ font-family: {family}, sans-serif; font-size: {size}pt; line-height: {line}; color: #111; }}
+body {{ margin: 0; }}
+.cover {{ break-after: page; display: flex; flex-direction: column; min-height: 250mm; }}
+.cover .council {{ font-size: 1.4em; font-weight: 700; border-bottom: 4pt solid var(--colour); padding-bottom: 4mm; }}
+.cover h1 {{ font-size: 2.4em; line-height: 1.2; margin: 20mm 0 4mm; }}
+.cover .subtitle {{ font-size: 1.4em; margin: 0 0 8mm; }}
+.cover .edition {{ font-size: 1.1em; }}
+.cover .qr {{ margin-top: auto; display: flex; gap: 6mm; align-items: center; }}
+.cover .qr img {{ width: 32mm; height: 32mm; }}
+.cover .qr p {{ margin: 0; font-size: 0.9em; overflow-wrap: anywhere; }}
+section h1 {{ font-size: 1.6em; line-height: 1.25; margin: 10mm 0 3mm; color: var(--colour); }}
+section:first-of-type h1 {{ margin-top: 0; }}
+h2 {{ font-size: 1.2em; line-height: 1.3; margin: 6mm 0 2mm; }}
+h1, h2, h3, dt {{ break-after: avoid; }}
+p, li, dd {{ orphans: 3; widows: 3; }}
+p {{ margin: 0 0 3mm; }}
+ul, ol {{ margin: 0 0 3mm; padding-inline-start: 7mm; }}
+li {{ margin-bottom: 1.5mm; }}
+dt {{ font-weight: 700; margin-top: 3mm; }}
+dd {{ margin: 0 0 2mm; padding-inline-start: 5mm; }}
+a {{ color: inherit; text-decoration: underline; }}
+a[href^="tel:"] {{ font-weight: 700; text-decoration: none; white-space: nowrap; }}
+.admonition {{ border: 1pt solid #555; padding: 2mm 4mm; margin: 0 0 5mm; font-size: 0.9em; }}
+.admonition-title {{ display: none; }}
+em, i {{ font-style: normal; font-weight: 700; }}
+"""
+
+
+def leaflet_html(
+    language: str, variant: str, council_name: str, colour: str, pages: dict[str, str], words: Words, url: str
+) -> str:
+    """The whole leaflet as one HTML document."""
+    lang = LANGUAGES[language]
+    qr = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+    sections = "\n".join(
+        f'<section id="{name[:-3]}">\n{markdown.markdown(pages[name], extensions=EXTENSIONS)}\n</section>'
+        for name in paper_order(list(pages))
+    )
+    e = html.escape
+    return f"""<!doctype html>
+<html lang="{language}" dir="{"rtl" if lang.rtl else "ltr"}">
+<head><meta charset="utf-8"><title>{e(words.title)}: {e(council_name)}</title>
+<style>:root {{ --colour: {colour}; }}{_css(language, variant)}</style></head>
+<body>
+<div class="cover">
+<p class="council">{e(council_name)}</p>
+<h1>{e(words.title)}</h1>
+<p class="subtitle">{e(words.subtitle)}</p>
+<p class="edition">{e(lang.name)} · {e(words.edition)}</p>
+<div class="qr"><img src="{qr}" alt="{e(words.qr_alt)}">
+<p>{e(words.qr_caption)}<br><a href="{e(url)}">{e(url)}</a></p></div>
+</div>
+{sections}
+</body>
+</html>
+"""
+
+
+def plan(html_text: str, cache: Path) -> Leaflet:
+    key = hashlib.sha256((VERSION + html_text).encode()).hexdigest()[:20]
+    return Leaflet(key, html_text, cache / f"{key}.pdf")
+
+
+def _render(job: tuple[str, str, str]) -> int:
+    """In a worker: HTML → tagged PDF; returns the page count."""
+    from weasyprint import HTML
+
+    html_text, path, key = job
+    document = HTML(string=html_text, base_url=None).render(pdf_tags=True)
+    tmp = f"{path}.tmp"
+    # A fixed identifier (the input's hash) keeps the same input's PDF byte-identical.
+    document.write_pdf(tmp, pdf_tags=True, pdf_variant="pdf/ua-1", pdf_identifier=key.encode())
+    os.replace(tmp, path)
+    pages = len(document.pages)
+    Path(path).with_suffix(".pages").write_text(str(pages))  # read back when the PDF is reused
+    return pages
+
+
+def _pages_of(path: Path) -> int:
+    """Page count of a cached PDF, noted beside it when it was rendered."""
+    return int(path.with_suffix(".pages").read_text())
+
+
+def make(leaflets: list[Leaflet], workers: int | None = None) -> dict[str, Made]:
+    """Render every leaflet not already cached; {key: Made}."""
+    todo = [lf for lf in leaflets if not (lf.path.exists() and lf.path.with_suffix(".pages").exists())]
+    done: dict[str, int] = {}
+    if todo:
+        todo[0].path.parent.mkdir(parents=True, exist_ok=True)
+        jobs = [(lf.html, str(lf.path), lf.key) for lf in todo]
+        try:
+            if len(jobs) == 1 or (workers or os.cpu_count() or 1) == 1:
+                counts = [_render(job) for job in jobs]
+            else:
+                with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
+                    counts = list(pool.map(_render, jobs, chunksize=max(1, len(jobs) // 8)))
+        except Exception as err:  # WeasyPrint errors are bugs in our HTML or a missing system library
+            raise BuildError(f"PDF leaflets: rendering failed ({type(err).__name__}: {err})") from None
+        done = {lf.key: n for lf, n in zip(todo, counts, strict=True)}
+    return {lf.key: Made(lf.path, done.get(lf.key) or _pages_of(lf.path), lf.path.stat().st_size) for lf in leaflets}

@@ -1,0 +1,73 @@
+"""PDF leaflets as a social worker prints them: A4, tagged, fonts embedded, readable sizes."""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import subprocess
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from sitetools import links_of
+
+BODY_PT = {"standard": 12, "easy-read": 14, "large-text": 18}
+SCRIPT_FONT = {"ar": "NotoNaskhArabic", "ur": "NotoNastaliqUrdu", "bn": "NotoSansBengali", "pa": "NotoSansGurmukhi"}
+
+
+def editions(built: Path) -> list[dict]:
+    return json.loads((built / "site" / "manifest.json").read_text())["editions"]
+
+
+def test_every_edition_has_an_a4_tagged_leaflet_with_embedded_fonts(built: Path) -> None:
+    for e in editions(built):
+        pdf = built / "site" / e["pdf"]
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert "Tagged:          yes" in info, e["pdf"]
+        assert "Page size:       595.276 x 841.89 pts (A4)" in info, e["pdf"]
+        assert re.search(r"^Title:\s+\S", info, re.M), e["pdf"]
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        rows = fonts.splitlines()[2:]
+        assert rows and all(row.split()[-5] == "yes" for row in rows), fonts  # the "emb" column
+        if e["language"] in SCRIPT_FONT:
+            assert SCRIPT_FONT[e["language"]] in fonts.replace("-", ""), fonts
+
+
+@pytest.mark.parametrize("variant", ["standard", "large-text"])
+def test_body_text_size_per_edition(built: Path, variant: str) -> None:
+    (e,) = [e for e in editions(built) if (e["council"], e["language"], e["variant"]) == ("somerset", "en", variant)]
+    with pdfplumber.open(built / "site" / e["pdf"]) as pdf:
+        sizes = [round(c["size"] / 1, 1) for page in pdf.pages[1:] for c in page.chars if c["text"].strip()]
+    body = statistics.mode(sizes)
+    assert body >= BODY_PT[variant], (variant, body)
+    # Nothing but page numbers is smaller than body text by much.
+    assert min(sizes) >= BODY_PT[variant] - 2
+
+
+def test_leaflet_starts_with_cover_and_ends_with_contacts(built: Path) -> None:
+    (e,) = [
+        e for e in editions(built) if (e["council"], e["language"], e["variant"]) == ("staffordshire", "en", "standard")
+    ]
+    with pdfplumber.open(built / "site" / e["pdf"]) as pdf:
+        cover = pdf.pages[0].extract_text()
+        last = pdf.pages[-1].extract_text()
+        text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert cover.splitlines()[:3] == [
+        "Staffordshire",
+        "Child Protection Conferences",
+        "Information for parents and carers",
+    ]
+    assert "https://www.staffordshire.gov.uk/parentinfo/en/standard/index.html" in cover
+    assert "01785 277135" in last and "Help and contacts" in text
+    assert "Accessibility statement" not in text  # about the web pages, not paper
+
+
+def test_web_pages_and_print_page_link_each_leaflet(built: Path) -> None:
+    html = (built / "site" / "solihull" / "en" / "large-text" / "help.html").read_text()
+    (link,) = [(h, t) for h, t in links_of(html) if h.endswith(".pdf")]
+    assert link[0] == "solihull-en-large-text.pdf"
+    assert re.fullmatch(r"Print this guide \(PDF, \d+ pages, \d+ KB\)", link[1])
+    print_page = (built / "site" / "solihull" / "print.html").read_text()
+    hrefs = [h for h, _ in links_of(print_page) if h.endswith(".pdf")]
+    assert hrefs == ["en/standard/solihull-en-standard.pdf", "en/large-text/solihull-en-large-text.pdf"]
