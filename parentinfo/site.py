@@ -6,12 +6,16 @@ home page is one more small build. Builds go to a staging folder; the build stag
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from material import __version__ as material_version
+from mkdocs import __version__ as mkdocs_version
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -133,7 +137,15 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
     config["extra"] = {**cfg.base.get("extra", {}), **overrides.get("extra", {})}
     config["strict"] = True  # a broken link in a guide is an error, not a warning
     path = work / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    path.write_text(text, encoding="utf-8")
+    out = Path(config["site_dir"])
+    # An unchanged build (same config, pages, theme and code) is copied from the last one.
+    cache = cfg.root / ".parentinfo" / "cache" / work.relative_to(cfg.root / ".parentinfo" / "work")
+    key = _fingerprint(cfg, text, Path(config["docs_dir"]), pages)
+    if (cache / "fingerprint").is_file() and (cache / "fingerprint").read_text() == key:
+        shutil.copytree(cache / "site", out, dirs_exist_ok=True)
+        return
     # MkDocs reports through logging; keep its INFO chatter out of the user's terminal.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
@@ -147,6 +159,23 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
         mkdocs_build(mkdocs_config)
     except (Abort, ConfigurationError) as err:
         raise BuildError(f"site build {work.name}: {err}") from None
+    if cache.exists():
+        shutil.rmtree(cache)
+    shutil.copytree(out, cache / "site")
+    (cache / "fingerprint").write_text(key)
+
+
+def _fingerprint(cfg: SiteConfig, config_text: str, docs: Path, pages: _Pages | None) -> str:
+    """Everything a build's output depends on, hashed."""
+    digest = hashlib.sha256()
+    theme = cfg.root / cfg.base["theme"].get("custom_dir", "overrides")
+    for part in (config_text, repr(pages and (pages.language, pages.languages)), mkdocs_version, material_version):
+        digest.update(part.encode() + b"\0")
+    digest.update(Path(__file__).read_bytes())
+    for top in (docs, theme):
+        for file in sorted(p for p in top.rglob("*") if p.is_file()):
+            digest.update(file.relative_to(top).as_posix().encode() + b"\0" + file.read_bytes())
+    return digest.hexdigest()
 
 
 def build_language(
