@@ -162,9 +162,11 @@ def _pages_of(path: Path) -> int:
 def make(leaflets: list[Leaflet], workers: int | None = None) -> dict[str, Made]:
     """Render every leaflet not already cached; {key: Made}."""
     todo = [lf for lf in leaflets if not (lf.path.exists() and lf.path.with_suffix(".pages").exists())]
+    for lf in todo:  # kept beside the PDF: what it was made from, for debugging and scripts/bench
+        lf.path.parent.mkdir(parents=True, exist_ok=True)
+        lf.path.with_suffix(".html").write_text(lf.html, encoding="utf-8")
     done: dict[str, int] = {}
     if todo:
-        todo[0].path.parent.mkdir(parents=True, exist_ok=True)
         jobs = [(lf.html, str(lf.path), lf.key) for lf in todo]
         try:
             if len(jobs) == 1 or (workers or os.cpu_count() or 1) == 1:
