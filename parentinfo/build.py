@@ -148,11 +148,10 @@ def print_markdown(council: Council, editions: list[Edition], pdfs: dict[str, le
         mine = [e for e in editions if e.language == code]
         if not mine:
             continue
-        attrs = "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" }}'
-        lines += [f"## {LANGUAGES[code].name} ({LANGUAGES[code].english})", ""]
-        # Headings in a language's own script are marked with that language.
-        if attrs:
-            lines[-2] = f'## {LANGUAGES[code].name} ({LANGUAGES[code].english}) {{: lang="{code}" }}'
+        lang = LANGUAGES[code]
+        # A language's own name, marked as that language, then its English name for the social worker.
+        heading = lang.name if code == SOURCE_LANGUAGE else f"{lang.name} ({lang.english}) {{: lang=\"{code}\" }}"
+        lines += [f"## {heading}", ""]
         for e in mine:
             made = pdfs[e.folder]
             lines.append(
