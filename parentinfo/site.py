@@ -27,8 +27,8 @@ from .errors import BuildError
 from .fonts import font_css, web_fonts
 from .languages import LANGUAGES
 
-# Theme files a page never loads: search (we publish no index) and source maps.
-UNUSED_THEME_FILES = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+# Theme files a page never loads: all JavaScript (the site ships none) and source maps.
+UNUSED_THEME_FILES = ("assets/javascripts/",)
 UNUSED_SUFFIXES = (".map",)
 UNUSED_FILES = ("sitemap.xml",)  # the template itself, copied as a plain file once not rendered
 
