@@ -6,9 +6,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from sitetools import article, links_of, text_of
 
 from parentinfo.languages import LANGUAGES
+
+# Issue 4: the eight languages' catalogues are not translated yet, so no council publishes them.
+# Strict: these start failing (as "unexpectedly passing") the moment the translations land.
+pytestmark = pytest.mark.xfail(strict=True, reason="translations for the eight languages not yet in locales/")
 
 
 def editions(built: Path) -> list[dict]:
