@@ -16,6 +16,8 @@ FACTS: dict[str, list[str]] = {
     "solihull": [
         "Signs of Safety",
         "Independent Chairperson",
+        "It is very important that you come to the first conference",
+        "you have a right to know what is said",
         "so that you can get legal advice",
         "If you have a learning difficulty or disability, you can have an advocate",
         "if they supervise contact",
