@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("councils", "docs", "overrides", "mkdocs.yml")
+PROJECT_PARTS = ("councils", "docs", "overrides", "locales", "mkdocs.yml")
 
 
 def copy_project(dest: Path) -> Path:

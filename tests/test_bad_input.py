@@ -110,7 +110,39 @@ def _unknown_council(root: Path) -> None:
     pass
 
 
+def _publish_polish(root: Path, msgstr: str) -> None:
+    """Staffordshire publishes Polish; one message is 'translated' as given."""
+    path = root / "councils" / "staffordshire.yml"
+    path.write_text(path.read_text().replace("name: Staffordshire\n", "name: Staffordshire\nlanguages: [en, pl]\n"))
+    po = root / "locales" / "pl" / "LC_MESSAGES" / "guide.po"
+    text = po.read_text()
+    po.write_text(text.replace('msgid "Phone: %(number)s"\nmsgstr ""', f'msgid "Phone: %(number)s"\nmsgstr "{msgstr}"'))
+
+
+def _po_line(root: Path) -> int:
+    text = (root / "locales" / "pl" / "LC_MESSAGES" / "guide.po").read_text()
+    return text[: text.index('msgid "Phone: %(number)s"')].count("\n") + 1
+
+
 PROJECT_CASES = {
+    "PO entry with a broken placeholder": (
+        lambda root: _publish_polish(root, "Telefon: %(numer)s"),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': placeholders must match the "
+        "source: expected %(number)s, found %(numer)s in 'Telefon: %(numer)s'",
+    ),
+    "translation injecting a script": (
+        lambda root: _publish_polish(root, "Telefon: %(number)s <script>alert(1)</script>"),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
+        "not allowed: found '<script>', '</script>'",
+    ),
+    "translation injecting onerror=": (
+        lambda root: _publish_polish(root, "Telefon: %(number)s <img src=x onerror=alert(1)>"),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
+        "not allowed: found '<img src=x onerror=alert(1)>'",
+    ),
     "template names a council field that does not exist": (
         _template_names_a_missing_field,
         ("build",),
@@ -141,5 +173,20 @@ def test_bad_project_input(built: Path, tmp_path: Path, case: str) -> None:
     result = run_cli(root, *args)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+    if "{line}" in message:
+        message = message.format(line=_po_line(root))
     assert result.stderr.splitlines() == [message, "Stopped; site/ was not changed."]
     assert snapshot(root / "site") == before
+
+
+def test_check_validates_without_building(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    good = run_cli(root, "check")
+    assert good.returncode == 0, good.stderr
+    assert good.stdout.splitlines() == ["5 council file(s) and 16 catalogue(s) OK."]
+    assert not (root / "site").exists()
+    _publish_polish(root, "Telefon: %(numer)s")
+    bad = run_cli(root, "check")
+    assert bad.returncode == 1
+    assert "placeholders must match the source: expected %(number)s, found %(numer)s" in bad.stderr
+    assert "Traceback" not in bad.stderr
