@@ -75,8 +75,11 @@ def home_markdown(root: Path, council: Council, variants: list[str]) -> str:
 
 
 def ui_words(root: Path, language: str, locales: Path) -> Any:
-    """The macros of docs/_ui.jinja, speaking `language`."""
-    return ui(environment(root / "docs", catalogues.translations(locales, language, "guide")))  # type: ignore[arg-type]
+    """The macros of docs/_ui.jinja, speaking `language`.
+
+    Unmarked: these words go into attributes, titles and PDFs, where a lang="en" span cannot.
+    """
+    return ui(environment(root / "docs", catalogues.translations(locales, language, "guide").inner))
 
 
 def labels(root: Path, council: Council, language: str, locales: Path) -> Labels:

@@ -28,8 +28,9 @@ class ScriptFont:
     """Nastaliq's tall letters need more room between lines."""
 
 
-# Common punctuation and marks every script page uses (Latin comes from the phone's own font).
-COMMON = ((0x2000, 0x206F), (0x25CC, 0x25CC), (0x0020, 0x0040))
+# Joiners and general punctuation the scripts use; Latin letters, digits and ASCII punctuation
+# come from the phone's own font, so English names and phone numbers look as they do elsewhere.
+COMMON = ((0x2000, 0x206F), (0x25CC, 0x25CC))
 ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), *COMMON)
 
 FONTS: dict[str, ScriptFont] = {

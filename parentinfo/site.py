@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import yaml
 from material import __version__ as material_version
 from mkdocs import __version__ as mkdocs_version
@@ -159,6 +160,9 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
         mkdocs_build(mkdocs_config)
     except (Abort, ConfigurationError) as err:
         raise BuildError(f"site build {work.name}: {err}") from None
+    except jinja2.TemplateError as err:  # a theme override with a mistake, or a missing language partial
+        where = getattr(err, "filename", None) or getattr(err, "name", None) or "overrides/"
+        raise BuildError(f"{where}: {type(err).__name__}: {err}") from None
     if cache.exists():
         shutil.rmtree(cache)
     shutil.copytree(out, cache / "site")
