@@ -40,8 +40,9 @@ ensure_apt() {
   fi
 }
 
-# What the build needs from Debian: Noto fonts for Arabic, Urdu, Bengali and Gurmukhi pages.
-BUILD_APT=(fonts-noto-core)
+# What the build needs from Debian: Noto fonts (Arabic, Urdu, Bengali, Gurmukhi pages and leaflets)
+# and Pango, which WeasyPrint lays text out with.
+BUILD_APT=(fonts-noto-core libpango-1.0-0 libpangoft2-1.0-0)
 
 # npm packages for the browser audit (axe-core), from package-lock.json, only when it changed.
 ensure_npm() {

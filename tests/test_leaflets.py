@@ -71,3 +71,29 @@ def test_web_pages_and_print_page_link_each_leaflet(built: Path) -> None:
     print_page = (built / "site" / "solihull" / "print.html").read_text()
     hrefs = [h for h, _ in links_of(print_page) if h.endswith(".pdf")]
     assert hrefs == ["en/standard/solihull-en-standard.pdf", "en/large-text/solihull-en-large-text.pdf"]
+
+
+def test_cover_qr_code_scans_to_the_editions_web_page(built: Path, tmp_path: Path) -> None:
+    for e in editions(built):
+        if e["council"] != "south-gloucestershire":
+            continue
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "150",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(built / "site" / e["pdf"]),
+                str(tmp_path / "cover"),
+            ],
+            check=True,
+        )
+        scan = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "cover.png")], capture_output=True, text=True)
+        assert scan.stdout.strip() == (
+            f"https://www.southglos.gov.uk/parentinfo/{e['language']}/{e['variant']}/index.html"
+        )
