@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from . import catalogues, leaflets, manifest, publish
-from .council import Council, load_councils, unconfirmed_warnings
+from .council import Council
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE, SOURCES, VARIANTS
+from .loading import load_councils, unconfirmed_warnings
 from .render import Edition, environment, render_edition, render_page, ui
 from .site import Labels, SiteConfig, build_home, build_language, page_html
 

@@ -22,9 +22,10 @@ from babel.messages.pofile import read_po, write_po
 from pydantic import BaseModel
 
 from . import yamlfile
-from .council import Council, _text, load_councils
+from .council import Council, _text
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .loading import load_councils
 from .render import Marked, Review
 
 DOMAINS = ("guide", "councils")

@@ -11,8 +11,8 @@ from typing import Any
 import click
 
 from . import build as build_stage
-from .council import load_councils, unconfirmed_warnings
 from .errors import BuildError
+from .loading import load_councils, unconfirmed_warnings
 
 
 def _root() -> Path:

@@ -1,10 +1,9 @@
-"""Council data: the typed schema of `councils/<slug>.yml` and loading it with clear errors."""
+"""Council data: the typed schema of `councils/<slug>.yml` (loading it: loading.py)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-from typing import Annotated, Any, Literal, get_args
+from typing import Annotated, Any, Literal
 
 import phonenumbers
 from pydantic import (
@@ -13,11 +12,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
 )
 
-from . import yamlfile
-from .errors import BuildError
 from .languages import LANGUAGES
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -303,169 +299,3 @@ class Council(Model):
     """Blank or broken seed facts: reported, never printed."""
     national_contacts: list[Contact] = []
     """Filled in from `national` when loading; not written in the file."""
-
-
-# ---- loading -----------------------------------------------------------------------------------
-
-INTERNAL_FIELDS = ("slug", "national_contacts")  # set by parentinfo, never written in a file
-EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "int_parsing": "a whole number",
-    "bool_type": "true or false",
-    "bool_parsing": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of fields",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "greater_than": "a number above 0",
-}
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return repr(value)
-
-
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    """The schema class that holds the field at `loc`, for listing what was expected."""
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return None
-        found = _model_in(field.annotation)
-        if found is None:
-            return None
-        model = found
-    return model
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
-def _problem(err: dict[str, Any], model: type[BaseModel]) -> str:
-    """One pydantic error as 'expected …, found …'."""
-    kind = err["type"]
-    if kind == "missing":
-        return "required field is missing"
-    if kind == "extra_forbidden":
-        holder = _model_at(model, tuple(err["loc"])[:-1])
-        names = [n for n in (holder.model_fields if holder else []) if n not in INTERNAL_FIELDS]
-        return f"unknown field; expected one of: {', '.join(names)}" if names else "unknown field"
-    if kind == "literal_error":
-        return f"expected {err['ctx']['expected']}, found {_describe(err['input'])}"
-    if kind == "value_error":
-        return str(err["ctx"]["error"])
-    if kind in EXPECTED:
-        return f"expected {EXPECTED[kind]}, found {_describe(err['input'])}"
-    return f"{err['msg']}, found {_describe(err['input'])}"
-
-
-def _validate(model: type[Model], data: Any, label: str, lines: dict, **extra: Any) -> Any:
-    if data is None:
-        raise BuildError(f"{label}: the file is empty; expected the council's fields")
-    if not isinstance(data, dict):
-        raise BuildError(f"{label}: expected a mapping of fields, found {_describe(data)}")
-    try:
-        return model.model_validate({**data, **extra})
-    except ValidationError as exc:
-        problems = []
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            # A missing top-level field has no line of its own; the file's first line would mislead.
-            line = None if err["type"] == "missing" and len(loc) == 1 else yamlfile.line_of(lines, loc)
-            where = f"{label}:{line}" if line else label
-            problems.append(f"{where}: {'.'.join(map(str, loc))}: {_problem(err, model)}")
-        raise BuildError(problems) from None
-
-
-def load_national(root: Path) -> dict[str, Contact]:
-    """The shared national organisations, keyed as councils refer to them."""
-    path = root / "councils" / "_national.yml"
-    if not path.exists():
-        return {}
-    label = str(path.relative_to(root))
-    data, lines = yamlfile.load(path, label)
-    problems: list[str] = []
-    out: dict[str, Contact] = {}
-    for key, value in (data or {}).items():
-        try:
-            out[key] = _validate(Contact, value, label, {(k[1:]): v for k, v in lines.items() if k[:1] == (key,)})
-        except BuildError as err:
-            problems += [p.replace(f"{label}: ", f"{label}: {key}.", 1) for p in err.problems]
-    if problems:
-        raise BuildError(problems)
-    return out
-
-
-def council_files(root: Path) -> list[Path]:
-    return sorted(p for p in (root / "councils").glob("*.yml") if not p.name.startswith("_"))
-
-
-def load_council(path: Path, root: Path, national: dict[str, Contact]) -> Council:
-    label = str(path.relative_to(root))
-    slug = path.stem
-    if not SLUG.match(slug):
-        raise BuildError(f"{label}: expected a file name of lower-case words joined by '-', found {path.name!r}")
-    data, lines = yamlfile.load(path, label)
-    if isinstance(data, dict):
-        for key in INTERNAL_FIELDS:
-            if key in data:
-                raise BuildError(f"{label}:{lines.get((key,), '?')}: {key}: set by parentinfo, remove it from the file")
-    council = _validate(Council, data, label, lines, slug=slug)
-    unknown = [key for key in council.national if key not in national]
-    if unknown:
-        line = lines.get(("national",))
-        raise BuildError(
-            f"{label}:{line}: national: expected keys from councils/_national.yml "
-            f"({', '.join(national) or 'none'}), found {', '.join(map(repr, unknown))}"
-        )
-    return council.model_copy(update={"national_contacts": [national[k] for k in council.national]})
-
-
-def load_councils(root: Path, only: list[str] | None = None) -> list[Council]:
-    """Every council (or only the named slugs), with all problems in all files raised together."""
-    files = council_files(root)
-    known = [p.stem for p in files]
-    if only:
-        missing = [slug for slug in only if slug not in known]
-        if missing:
-            raise BuildError(f"--council: expected one of {', '.join(known)}, found {', '.join(map(repr, missing))}")
-        files = [p for p in files if p.stem in only]
-    problems: list[str] = []
-    try:
-        national = load_national(root)
-    except BuildError as err:
-        problems += err.problems
-        national = {}
-    councils = []
-    for path in files:
-        try:
-            councils.append(load_council(path, root, national))
-        except BuildError as err:
-            problems += err.problems
-    if problems:
-        raise BuildError(problems)
-    if not councils:
-        raise BuildError("councils/: expected at least one <slug>.yml council file, found none")
-    return councils
-
-
-def unconfirmed_warnings(councils: list[Council]) -> list[str]:
-    return [
-        f"councils/{c.slug}.yml: unconfirmed, left off the page: {u.fact} ({u.why})"
-        for c in councils
-        for u in c.unconfirmed
-    ]
