@@ -84,7 +84,8 @@ def _prose(value: Any, loc: tuple, annotation: Any = None) -> list[tuple[tuple, 
     if isinstance(value, BaseModel):
         out = []
         for name, field in type(value).model_fields.items():
-            out += _prose(getattr(value, name), (*loc, name), field.annotation)
+            # rebuild_annotation() keeps the Annotated metadata pydantic strips from required fields.
+            out += _prose(getattr(value, name), (*loc, name), field.rebuild_annotation())
         return out
     if isinstance(value, list):
         return [item for i, v in enumerate(value) for item in _prose(v, (*loc, i), annotation)]

@@ -159,11 +159,11 @@ def status() -> None:
     from . import catalogues
 
     problems, statuses = catalogues.check(_root(), allow_incomplete=True)
-    click.echo(f"{'language':<22}{'domain':<10}{'translated':>11}{'fuzzy':>7}{'untranslated':>14}  review")
+    click.echo(f"{'language':<26}{'domain':<10}{'translated':>11}{'fuzzy':>7}{'untranslated':>14}  review")
     for s in statuses:
         pct = 100 * s.translated / s.total if s.total else 100
         name = f"{s.lang} ({catalogues.LANGUAGES[s.lang].english})"
-        click.echo(f"{name:<22}{s.domain:<10}{pct:>10.0f}%{s.fuzzy:>7}{s.untranslated:>14}  {s.review}")
+        click.echo(f"{name:<26}{s.domain:<10}{pct:>10.0f}%{s.fuzzy:>7}{s.untranslated:>14}  {s.review}")
     for p in problems:
         click.echo(f"error: {p}", err=True)
 
