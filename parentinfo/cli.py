@@ -77,6 +77,17 @@ def build(councils: tuple[str, ...], languages: tuple[str, ...], strict: bool, a
 
 
 @main.command()
+@click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_clear_errors
+def merge(shards: tuple[Path, ...]) -> None:
+    """Merge site/ folders built elsewhere (e.g. one CI job per council or language) into site/."""
+    from .merge import merge as merge_stage
+
+    sync = merge_stage(_root(), list(shards))
+    click.echo(f"Merged {len(shards)} shard(s): {len(sync.written)} file(s) written, {len(sync.removed)} removed.")
+
+
+@main.command()
 @_clear_errors
 def check() -> None:
     """Check every council file and catalogue without building (run it before committing)."""
@@ -91,7 +102,8 @@ def check() -> None:
     problems += catalogues.check(_root(), spare, allow_incomplete=True)[0] if spare else []
     if problems:
         raise BuildError(problems)
-    click.echo(f"{len(councils)} council file(s) and {2 * (len(used) + len(spare))} catalogue(s) OK.")
+    count = len(catalogues.DOMAINS) * (len(used) + len(spare))
+    click.echo(f"{len(councils)} council file(s) and {count} catalogue(s) OK.")
     _warn(unconfirmed_warnings(councils))
 
 

@@ -1,0 +1,75 @@
+"""Merge shards: `site/` folders built on separate machines, each by
+`parentinfo build --council X --language Y`, into one `site/`.
+
+Each shard brings whole council × language folders (pages, assets and leaflets); the merge
+copies them in, then rebuilds what spans shards: the manifest, each council's home and print
+pages, and the site index. Folders not in any shard are kept from the current `site/`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from . import manifest, publish, shared
+from .errors import BuildError
+from .languages import LANGUAGES
+from .loading import load_councils
+from .site import SiteConfig
+
+WORK = ".parentinfo"
+
+
+def merge(root: Path, shards: list[Path]) -> publish.SyncReport:
+    """Merge `shards` into `root/site`. Raises BuildError, leaving `site/` untouched, on bad input."""
+    cfg = SiteConfig.read(root)
+    councils = {c.slug: c for c in load_councils(root)}
+    work = publish.fresh(root / WORK / "work")
+    stage = publish.fresh(root / WORK / "stage")
+
+    # 1. Each shard's manifest says which council × language folders it holds; two shards must
+    #    not both hold one, and each must belong to a council of this project.
+    problems: list[str] = []
+    owner: dict[tuple[str, str], Path] = {}
+    entries: list[dict] = []
+    for shard in shards:
+        found = manifest.read(shard)
+        if not found:
+            problems.append(f"{shard}: no manifest.json with editions; expected a site/ built by parentinfo")
+        mine = list(dict.fromkeys((e["council"], e["language"]) for e in found))
+        for pair in mine:
+            if pair[0] not in councils or pair[1] not in LANGUAGES:
+                problems.append(f"{shard}/manifest.json: {'/'.join(pair)}: not a council and language of this project")
+            elif pair in owner:
+                problems.append(f"{shard}: {'/'.join(pair)} is also in {owner[pair]}; shards must not overlap")
+            else:
+                owner[pair] = shard
+        entries += [e for e in found if owner.get((e["council"], e["language"])) == shard]
+    if problems:
+        raise BuildError(problems)
+
+    # 2. Copy each shard's folders into the staging folder.
+    for (slug, language), shard in owner.items():
+        shutil.copytree(shard / slug / language, stage / slug / language)
+
+    # 3. The manifest: the shards' editions, and the current site's for folders no shard holds.
+    site = root / "site"
+    editions = manifest.merge(manifest.read(site), entries, set(owner))
+    where = {pair: stage for pair in owner}
+
+    # 4. Every council's home and print pages, and the site index, from the merged manifest.
+    facts = {
+        e["pdf"]: shared.read_pdf_facts(where.get((e["council"], e["language"]), site) / e["pdf"])
+        for e in editions
+        if e["pdf"]
+    }
+    listed = [councils[slug] for slug in dict.fromkeys(e["council"] for e in editions)]
+    for council in listed:
+        shared.council_pages(root, cfg, council, editions, facts, work, stage)
+    (stage / manifest.NAME).write_text(manifest.dumps(editions), encoding="utf-8")
+    (stage / "index.html").write_text(shared.site_index(listed), encoding="utf-8")
+
+    # 5. Publish: the shards' folders, the shared pages and the manifest; nothing else in site/.
+    scope = [manifest.NAME, "index.html", *(f"{slug}/{language}" for slug, language in owner)]
+    scope += [f"{c.slug}/{p.name}" for c in listed for p in (stage / c.slug).iterdir() if p.name not in LANGUAGES]
+    return publish.sync(stage, site, scope)

@@ -1,0 +1,130 @@
+"""Pages shared across editions, made from the manifest: each council's home and print pages,
+the site index and the manifest itself.
+
+They are rebuilt from the manifest (not from what one build made), so a build of one language
+and a merge of shards built on other machines both end with pages that list every edition.
+"""
+
+from __future__ import annotations
+
+import html
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .council import Council
+from .errors import BuildError
+from .languages import LANGUAGES, SOURCE_LANGUAGE
+from .render import environment, render_page
+from .site import SiteConfig, build_home
+
+VARIANT_TITLES = {"standard": "Standard", "easy-read": "Easy read", "large-text": "Large text"}
+
+
+@dataclass(frozen=True)
+class PdfFacts:
+    """What a reader is told before opening a leaflet."""
+
+    pages: int
+    size: int
+
+
+def size_text(size: int) -> str:
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def read_pdf_facts(path: Path) -> PdfFacts:
+    """Page count and size of a leaflet built elsewhere (another shard, or an earlier build)."""
+    from pypdf import PdfReader  # only needed for leaflets this build did not make
+    from pypdf.errors import PdfReadError
+
+    try:
+        return PdfFacts(len(PdfReader(path).pages), path.stat().st_size)
+    except (OSError, PdfReadError) as err:
+        raise BuildError(f"{path}: listed in a manifest but cannot be read as a PDF ({err})") from None
+
+
+def home_markdown(root: Path, council: Council, variants: list[str]) -> str:
+    """`site/<slug>/index.html`: every language (in its own script) and edition."""
+    languages = [
+        {
+            "code": code,
+            "name": LANGUAGES[code].name,
+            # Names in their own script are marked up in their own language for screen readers.
+            "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
+            "editions": [{"title": VARIANT_TITLES[v], "link": f"{code}/{v}/index.html"} for v in variants],
+        }
+        for code in LANGUAGES
+        if code in council.languages
+    ]
+    context = {
+        "council": council,
+        "languages": languages,
+        "accessibility_link": f"{SOURCE_LANGUAGE}/standard/accessibility.html",
+    }
+    return render_page(environment(root / "docs"), "home.md", context)
+
+
+def print_markdown(council: Council, entries: list[dict[str, Any]], facts: dict[str, PdfFacts]) -> str:
+    """`site/<slug>/print.html`: every language × edition's leaflet, for a social worker to print."""
+    lines = [
+        f"# Print a leaflet: {council.name}",
+        "",
+        "Choose the parent's language and the edition that suits them. Each leaflet is A4.",
+        "",
+    ]
+    for code in LANGUAGES:
+        mine = [e for e in entries if e["language"] == code and e["pdf"]]
+        if not mine:
+            continue
+        lang = LANGUAGES[code]
+        # A language's own name, marked as that language, then its English name for the social worker.
+        heading = lang.name if code == SOURCE_LANGUAGE else f'{lang.name} ({lang.english}) {{: lang="{code}" }}'
+        lines += [f"## {heading}", ""]
+        for e in mine:
+            pdf = facts[e["pdf"]]
+            link = e["pdf"].split("/", 1)[1]  # from the council's folder
+            lines.append(f"- [{VARIANT_TITLES[e['variant']]}: PDF, {pdf.pages} pages, {size_text(pdf.size)}]({link})")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def site_index(councils: list[Council]) -> str:
+    """A plain list of councils for `site/index.html` (a web team hosts only its own folder)."""
+    items = "\n".join(
+        f'<li><a href="{html.escape(c.slug)}/index.html">{html.escape(c.name)}</a></li>' for c in councils
+    )
+    title = "Child Protection Conferences: information for parents and carers"
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
+        f"<ul>\n{items}\n</ul>\n</main>\n</body>\n</html>\n"
+    )
+
+
+def council_pages(
+    root: Path,
+    cfg: SiteConfig,
+    council: Council,
+    entries: list[dict[str, Any]],
+    facts: dict[str, PdfFacts],
+    work: Path,
+    stage: Path,
+) -> None:
+    """Build one council's home and print pages into `stage/<slug>/` from its manifest entries."""
+    mine = [e for e in entries if e["council"] == council.slug]
+    variants = list(dict.fromkeys(e["variant"] for e in mine))
+    # Built apart, then copied in: a site build empties its output folder, which here already
+    # holds the council's language folders.
+    out = work / council.slug / "_home-site"
+    build_home(
+        cfg,
+        council,
+        home_markdown(root, council, variants),
+        print_markdown(council, mine, facts),
+        work / council.slug / "_home",
+        out,
+    )
+    shutil.copytree(out, stage / council.slug, dirs_exist_ok=True)
