@@ -5,22 +5,23 @@ Each step is one call into the stage's own module, in the order a reader would e
 
 from __future__ import annotations
 
-import html
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import catalogues, leaflets, manifest, publish
+from . import catalogues, leaflets, manifest, publish, shared
 from .council import Council
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE, SOURCES, VARIANTS
 from .loading import load_councils, unconfirmed_warnings
-from .render import Edition, environment, render_edition, render_page, ui
-from .site import Labels, SiteConfig, build_home, build_language, page_html
+from .render import Edition, environment, render_edition, ui
+from .site import Labels, SiteConfig, build_language, page_html
 
 WORK = ".parentinfo"
+# The catalogues an edition's pages are translated from, first match wins.
+DOMAINS_OF = {"standard": ("guide",), "large-text": ("guide",), "easy-read": ("easy-read", "guide")}
 
 
 @dataclass
@@ -49,30 +50,6 @@ def _check_languages(codes: list[str] | None) -> None:
     bad = [c for c in codes or [] if c not in LANGUAGES]
     if bad:
         raise BuildError(f"--language: expected one of {', '.join(LANGUAGES)}, found {', '.join(map(repr, bad))}")
-
-
-VARIANT_TITLES = {"standard": "Standard", "easy-read": "Easy read", "large-text": "Large text"}
-
-
-def home_markdown(root: Path, council: Council, variants: list[str]) -> str:
-    languages = [
-        {
-            "code": code,
-            "name": LANGUAGES[code].name,
-            # Names in their own script are marked up in their own language for screen readers.
-            "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
-            "editions": [{"title": VARIANT_TITLES[v], "link": f"{code}/{v}/index.html"} for v in variants],
-        }
-        for code in LANGUAGES
-        if code in council.languages
-    ]
-    env = environment(root / "docs")
-    context = {
-        "council": council,
-        "languages": languages,
-        "accessibility_link": f"{SOURCE_LANGUAGE}/standard/accessibility.html",
-    }
-    return render_page(env, "home.md", context)
 
 
 def ui_words(root: Path, language: str, locales: Path) -> Any:
@@ -122,6 +99,7 @@ def make_leaflets(
                 str(words.qr_alt()),
             ),
             f"{e.council.site_url.rstrip('/')}/{e.language}/{e.variant}/index.html",
+            root / "overrides" / "assets" / "pictures",
         )
         planned[e.folder] = leaflets.plan(html, root / WORK / "pdf")
     fresh = sum(not lf.path.exists() for lf in planned.values())
@@ -131,53 +109,9 @@ def make_leaflets(
     return {folder: made[lf.key] for folder, lf in planned.items()}
 
 
-def size_text(size: int) -> str:
-    return f"{max(1, round(size / 1024))} KB"
-
-
 def pdf_link(root: Path, e: Edition, made: leaflets.Made, locales: Path) -> dict[str, Any]:
     words = ui_words(root, e.language, locales)
-    return {"href": pdf_name(e), "text": str(words.pdf_link(made.pages, size_text(made.size)))}
-
-
-def print_markdown(council: Council, editions: list[Edition], pdfs: dict[str, leaflets.Made]) -> str:
-    """`site/<slug>/print.html`: every language × edition's leaflet, for a social worker to print."""
-    lines = [
-        f"# Print a leaflet: {council.name}",
-        "",
-        "Choose the parent's language and the edition that suits them. Each leaflet is A4.",
-        "",
-    ]
-    for code in LANGUAGES:
-        mine = [e for e in editions if e.language == code]
-        if not mine:
-            continue
-        lang = LANGUAGES[code]
-        # A language's own name, marked as that language, then its English name for the social worker.
-        heading = lang.name if code == SOURCE_LANGUAGE else f"{lang.name} ({lang.english}) {{: lang=\"{code}\" }}"
-        lines += [f"## {heading}", ""]
-        for e in mine:
-            made = pdfs[e.folder]
-            lines.append(
-                f"- [{VARIANT_TITLES[e.variant]}: PDF, {made.pages} pages, {size_text(made.size)}]"
-                f"({e.language}/{e.variant}/{pdf_name(e)})"
-            )
-        lines.append("")
-    return "\n".join(lines)
-
-
-def site_index(councils: list[dict]) -> str:
-    """A plain list of councils for `site/index.html` (a web team hosts only its own folder)."""
-    items = "\n".join(
-        f'<li><a href="{html.escape(c["slug"])}/index.html">{html.escape(c["name"])}</a></li>' for c in councils
-    )
-    title = "Child Protection Conferences: information for parents and carers"
-    return (
-        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
-        f"<ul>\n{items}\n</ul>\n</main>\n</body>\n</html>\n"
-    )
+    return {"href": pdf_name(e), "text": str(words.pdf_link(made.pages, shared.size_text(made.size)))}
 
 
 def build(
@@ -217,7 +151,8 @@ def build(
             root / "docs",
             e,
             cfg.pages,
-            translations=catalogues.translations(locales, e.language, "guide"),
+            # Easy read has its own catalogue; the shared macros' words come from the guide's.
+            translations=catalogues.translations(locales, e.language, *DOMAINS_OF[e.variant]),
             data_translations=catalogues.translations(locales, e.language, "councils"),
             context=cfg.statement,
             review=catalogues.review(root, e.language) if e.language != SOURCE_LANGUAGE else None,
@@ -229,23 +164,14 @@ def build(
     #    length and size. Only editions whose leaflet changed are rendered.
     pdfs = make_leaflets(root, editions, rendered, locales, progress)
 
-    # 5. Build each council × language, and the council's home page, into a staging folder;
-    #    then put each edition's PDF beside its pages.
+    # 5. Build each council × language into a staging folder; put each edition's PDF beside
+    #    its pages.
     work = publish.fresh(root / WORK / "work")
     stage = publish.fresh(root / WORK / "stage")
     for council in councils:
         progress(f"Building {council.slug} ({council.name})")
         mine = [e for e in editions if e.council.slug == council.slug]
-        build_home(
-            cfg,
-            council,
-            home_markdown(root, council, list(dict.fromkeys(e.variant for e in mine))),
-            print_markdown(council, mine, pdfs),
-            work / council.slug / "_home",
-            stage / council.slug,
-        )
-        built_languages = list(dict.fromkeys(e.language for e in mine))
-        for language in built_languages:
+        for language in dict.fromkeys(e.language for e in mine):
             variants = {e.variant: rendered[e.folder] for e in mine if e.language == language}
             build_language(
                 cfg,
@@ -264,14 +190,20 @@ def build(
             pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
             result.editions.append(manifest.entry(council.slug, e.language, e.variant, pages, pdf))
 
-    # 6. The manifest and the site index cover every council, including ones not rebuilt now.
+    # 6. The manifest keeps editions of councils and languages not rebuilt now; each rebuilt
+    #    council's home and print pages list every edition in it, and the site index every council.
     site = root / "site"
     rebuilt = {(c.slug, lang) for c in councils for lang in (languages or LANGUAGES)}
     result.editions = manifest.merge(manifest.read(site), result.editions, rebuilt)
+    facts = {f"{e.folder}/{pdf_name(e)}": shared.PdfFacts(pdfs[e.folder].pages, pdfs[e.folder].size) for e in editions}
+    for entry in result.editions:
+        if entry["pdf"] and entry["pdf"] not in facts and entry["council"] in {c.slug for c in councils}:
+            facts[entry["pdf"]] = shared.read_pdf_facts(site / entry["pdf"])
+    for council in councils:
+        shared.council_pages(root, cfg, council, result.editions, facts, work, stage)
     (stage / manifest.NAME).write_text(manifest.dumps(result.editions), encoding="utf-8")
     everyone = load_councils(root) if only else councils
-    index = site_index([{"slug": c.slug, "name": c.name} for c in everyone])
-    (stage / "index.html").write_text(index, encoding="utf-8")
+    (stage / "index.html").write_text(shared.site_index(everyone), encoding="utf-8")
 
     # 7. Publish: only now is site/ touched, and only files whose bytes changed are written.
     #    A partial build (--council, --language) replaces only what it built.

@@ -1,7 +1,9 @@
 """Gettext catalogues: extract every reader-visible string, update PO files, check, compile.
 
-Two domains, one POT each in `locales/`:
-- `guide`: the guide source in `docs/` (one message per heading, paragraph or list item);
+Three domains, one POT each in `locales/`:
+- `guide`: the standard guide source in `docs/` (one message per heading, paragraph or list item),
+  with the shared macros and the words around the guide;
+- `easy-read`: the easy-read source in `docs/easy-read/`, written and translated on its own;
 - `councils`: prose fields (typed `Text`) from `councils/*.yml`.
 Translations live in `locales/<lang>/LC_MESSAGES/<domain>.po`; .mo files are built, never committed.
 """
@@ -28,7 +30,7 @@ from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .loading import load_councils
 from .render import Marked, Review
 
-DOMAINS = ("guide", "councils")
+DOMAINS = ("guide", "easy-read", "councils")
 PROJECT = "parentinfo"
 JINJA_OPTIONS = {"trimmed": "true", "newstyle_gettext": "true", "silent": "false"}
 REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<date>\d{4}-\d{2}-\d{2}))$", re.M)
@@ -52,11 +54,19 @@ def _template() -> Catalog:
     return Catalog(project=PROJECT, version="1", msgid_bugs_address="", fuzzy=False)
 
 
-def extract_guide(root: Path) -> Catalog:
+# Which files of docs/ each domain reads; the first matching pattern wins, files matching none
+# are skipped. (An "ignore" pattern also stops babel walking into a folder it matches.)
+SOURCE_FILES = {
+    "guide": [("easy-read/**", "ignore"), ("**.md", "jinja2"), ("**.jinja", "jinja2")],
+    "easy-read": [("easy-read/**.md", "jinja2"), ("easy-read/**.jinja", "jinja2")],
+}
+
+
+def extract_guide(root: Path, domain: str = "guide") -> Catalog:
     """Messages from the guide source, with `docs/<file>:<line>` references."""
     catalog = _template()
-    method_map = [("**.md", "jinja2"), ("**.jinja", "jinja2")]
-    options = {"**.md": JINJA_OPTIONS, "**.jinja": JINJA_OPTIONS}
+    method_map = SOURCE_FILES[domain]
+    options = {pattern: JINJA_OPTIONS for pattern, method in method_map if method == "jinja2"}
     try:
         for name, line, msg, comments, context in extract_from_dir(root / "docs", method_map, options):
             catalog.add(
@@ -118,7 +128,11 @@ def extract_councils(root: Path, councils: list[Council] | None = None) -> Catal
 
 
 def extract(root: Path) -> dict[str, Catalog]:
-    return {"guide": extract_guide(root), "councils": extract_councils(root)}
+    return {
+        "guide": extract_guide(root),
+        "easy-read": extract_guide(root, "easy-read"),
+        "councils": extract_councils(root),
+    }
 
 
 # ---- reading and writing PO files --------------------------------------------------------------
@@ -324,9 +338,21 @@ def compile_all(root: Path, out: Path, languages: list[str]) -> None:
             write_if_changed(out / lang / "LC_MESSAGES" / f"{domain}.mo", buf.getvalue())
 
 
-def translations(out: Path, lang: str, domain: str) -> Marked:
-    """A language's compiled messages for one domain, marking any English fallback."""
+def translations(out: Path, lang: str, *domains: str) -> Marked:
+    """A language's compiled messages, marking any English fallback.
+
+    With several domains, each later one fills in what the earlier lack (easy-read pages also
+    use the guide's shared macros).
+    """
     if lang == SOURCE_LANGUAGE:
         return Marked(gettext.NullTranslations(), lang)
-    with (out / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
-        return Marked(gettext.GNUTranslations(handle), lang)
+    chain: gettext.GNUTranslations | None = None
+    for domain in domains:
+        with (out / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
+            found = gettext.GNUTranslations(handle)
+        if chain is None:
+            chain = found
+        else:
+            chain.add_fallback(found)
+    assert chain is not None, "translations() needs at least one domain"
+    return Marked(chain, lang)

@@ -8,9 +8,11 @@ warm worker processes on every core.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import html
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +34,7 @@ FONTS = {
     "pa": '"Noto Sans Gurmukhi", "Noto Sans"',
 }
 LINE_HEIGHT = {"ur": 2.1}
-EXTENSIONS = ["admonition", "attr_list", "def_list", "toc"]
+EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "toc"]
 VERSION = "1"  # bump when the print design changes, so cached PDFs are rendered again
 
 
@@ -101,19 +103,49 @@ a[href^="tel:"] {{ font-weight: 700; text-decoration: none; white-space: nowrap;
 .admonition {{ border: 1pt solid #555; padding: 2mm 4mm; margin: 0 0 5mm; font-size: 0.9em; }}
 .admonition-title {{ display: none; }}
 em, i {{ font-style: normal; font-weight: 700; }}
+.pi-point {{ display: flex; gap: 5mm; align-items: flex-start; margin: 0 0 4mm; break-inside: avoid; }}
+.pi-picture {{ flex: 0 0 16mm; }}
+.pi-picture img {{ width: 16mm; height: 16mm; }}
+.pi-words {{ flex: 1; }}
+.pi-credits {{ font-size: 0.86em; }}
 """
 
 
+PICTURE = re.compile(r'src="\.\./assets/pictures/([0-9A-F-]+)\.svg"')
+
+
+def _embed_pictures(text: str, pictures: Path) -> str:
+    """Easy-read pictures inline as data URIs: the leaflet is one self-contained document, and
+    its cache key changes when a picture does."""
+
+    def inline(match: re.Match[str]) -> str:
+        data = (pictures / f"{match.group(1)}.svg").read_bytes()
+        return f'src="data:image/svg+xml;base64,{base64.b64encode(data).decode()}"'
+
+    return PICTURE.sub(inline, text)
+
+
 def leaflet_html(
-    language: str, variant: str, council_name: str, colour: str, pages: dict[str, str], words: Words, url: str
+    language: str,
+    variant: str,
+    council_name: str,
+    colour: str,
+    pages: dict[str, str],
+    words: Words,
+    url: str,
+    pictures: Path,
 ) -> str:
-    """The whole leaflet as one HTML document."""
+    """The whole leaflet as one HTML document; `pictures` is the folder of easy-read pictures."""
     lang = LANGUAGES[language]
     qr = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
     sections = "\n".join(
         f'<section id="{name[:-3]}">\n{markdown.markdown(pages[name], extensions=EXTENSIONS)}\n</section>'
         for name in paper_order(list(pages))
     )
+    # The pictures' licence once, at the end, not under every section.
+    credits = re.findall(r'<p class="pi-credits">.*?</p>', sections, re.S)
+    sections = re.sub(r'<p class="pi-credits">.*?</p>', "", sections, flags=re.S) + (credits[0] if credits else "")
+    sections = _embed_pictures(sections, pictures)
     e = html.escape
     return f"""<!doctype html>
 <html lang="{language}" dir="{"rtl" if lang.rtl else "ltr"}">

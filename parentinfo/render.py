@@ -91,7 +91,12 @@ class Marked(gettext.NullTranslations):
         self.inner = inner
         self.language = language
         self.fell_back = False
-        self._known = getattr(inner, "_catalog", {})
+        # Messages of the catalogue and of every fallback catalogue chained to it.
+        self._known: dict = {}
+        chain: Any = inner
+        while chain is not None:
+            self._known = {**getattr(chain, "_catalog", {}), **self._known}
+            chain = getattr(chain, "_fallback", None)
 
     def _mark(self, text: str) -> str:
         self.fell_back = True

@@ -183,7 +183,7 @@ def test_check_validates_without_building(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     good = run_cli(root, "check")
     assert good.returncode == 0, good.stderr
-    assert good.stdout.splitlines() == ["5 council file(s) and 16 catalogue(s) OK."]
+    assert good.stdout.splitlines() == ["5 council file(s) and 24 catalogue(s) OK."]
     assert not (root / "site").exists()
     _publish_polish(root, "Telefon: %(numer)s")
     bad = run_cli(root, "check")

@@ -117,11 +117,28 @@ def test_large_text_is_typeset_for_low_vision(built: Path, browser, base: str) -
     assert standard.evaluate("parseFloat(getComputedStyle(document.querySelector('article p')).fontSize)") < 22
 
 
+def test_easy_read_picture_beside_larger_words(built: Path, browser, base: str) -> None:
+    """Each key point: the picture on the left, the words on its right, at 14pt (18.7px) or more."""
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    page.goto(base + "solihull/en/easy-read/on-the-day.html")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.pi-point')].map(p => {
+             const pic = p.querySelector('.pi-picture').getBoundingClientRect();
+             const words = p.querySelector('.pi-words').getBoundingClientRect();
+             return [pic.right <= words.left, Math.abs(pic.top - words.top) < 8,
+                     parseFloat(getComputedStyle(p.querySelector('.pi-words p, .pi-words li')).fontSize)]; })"""
+    )
+    assert len(boxes) >= 5
+    assert all(left and level and size >= 18.6 for left, level, size in boxes), boxes
+
+
 def test_each_page_links_the_same_page_in_the_other_editions(built: Path, browser, base: str) -> None:
     page = browser.new_page()
     page.goto(base + "east-riding/en/standard/after.html")
     links = page.locator("nav.pi-editions a")
-    assert links.all_inner_texts() == ["Standard", "Large text"]
+    assert links.all_inner_texts() == ["Standard", "Easy read", "Large text"]
     assert links.nth(0).get_attribute("aria-current") == "page"
-    links.nth(1).click()
+    links.nth(2).click()
     assert page.url.endswith("/east-riding/en/large-text/after.html")
+    page.locator("nav.pi-editions a").nth(1).click()
+    assert page.url.endswith("/east-riding/en/easy-read/after.html")

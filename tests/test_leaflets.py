@@ -34,7 +34,7 @@ def test_every_edition_has_an_a4_tagged_leaflet_with_embedded_fonts(built: Path)
             assert SCRIPT_FONT[e["language"]] in fonts.replace("-", ""), fonts
 
 
-@pytest.mark.parametrize("variant", ["standard", "large-text"])
+@pytest.mark.parametrize("variant", ["standard", "easy-read", "large-text"])
 def test_body_text_size_per_edition(built: Path, variant: str) -> None:
     (e,) = [e for e in editions(built) if (e["council"], e["language"], e["variant"]) == ("somerset", "en", variant)]
     with pdfplumber.open(built / "site" / e["pdf"]) as pdf:
@@ -70,7 +70,7 @@ def test_web_pages_and_print_page_link_each_leaflet(built: Path) -> None:
     assert re.fullmatch(r"Print this guide \(PDF, \d+ pages, \d+ KB\)", link[1])
     print_page = (built / "site" / "solihull" / "print.html").read_text()
     hrefs = [h for h, _ in links_of(print_page) if h.endswith(".pdf")]
-    assert hrefs == ["en/standard/solihull-en-standard.pdf", "en/large-text/solihull-en-large-text.pdf"]
+    assert hrefs == [f"en/{v}/solihull-en-{v}.pdf" for v in ("standard", "easy-read", "large-text")]
 
 
 def test_cover_qr_code_scans_to_the_editions_web_page(built: Path, tmp_path: Path) -> None:
