@@ -168,6 +168,10 @@ def build(
     #    its pages.
     work = publish.fresh(root / WORK / "work")
     stage = publish.fresh(root / WORK / "stage")
+    # What each language's pages can show (translations and every language's own name in the
+    # switcher): its web font is cut down to those letters.
+    names = " ".join(lang.name for lang in LANGUAGES.values())
+    font_text = {lang: catalogues.text(root, lang) + names for lang in dict.fromkeys(e.language for e in editions)}
     for council in councils:
         progress(f"Building {council.slug} ({council.name})")
         mine = [e for e in editions if e.council.slug == council.slug]
@@ -181,6 +185,7 @@ def build(
                 labels(root, council, language, locales),
                 council.languages,
                 {e.variant: pdf_link(root, e, pdfs[e.folder], locales) for e in mine if e.language == language},
+                font_text[language],
                 work / council.slug / language,
                 stage / council.slug / language,
             )

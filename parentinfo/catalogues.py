@@ -338,6 +338,16 @@ def compile_all(root: Path, out: Path, languages: list[str]) -> None:
             write_if_changed(out / lang / "LC_MESSAGES" / f"{domain}.mo", buf.getvalue())
 
 
+def text(root: Path, lang: str) -> str:
+    """Every translation of a language, all domains: the characters its pages can show."""
+    parts = []
+    for domain in DOMAINS:
+        path = po_path(root, lang, domain)
+        if lang != SOURCE_LANGUAGE and path.exists():
+            parts += [form for message in read(path, lang) if message.id for form in _forms(message) if form]
+    return "\n".join(parts)
+
+
 def translations(out: Path, lang: str, *domains: str) -> Marked:
     """A language's compiled messages, marking any English fallback.
 

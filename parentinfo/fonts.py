@@ -1,7 +1,8 @@
 """Web fonts for scripts a phone may not have: Noto (SIL OFL), served from the site itself.
 
-Each font is cut down to its own script's characters and stored as WOFF2, cached by the
-source file's contents, so a page in Urdu downloads a few tens of kilobytes, never a CDN.
+Each font is cut down to the characters of its script that the language's text uses (all of the
+script when no text is given) and stored as WOFF2, cached by the source file and the characters,
+so a page in Arabic downloads about 17 KB a weight, never from a CDN.
 """
 
 from __future__ import annotations
@@ -61,21 +62,35 @@ def _subset(source: Path, ranges: tuple[tuple[int, int], ...]) -> bytes:
     return out.getvalue()
 
 
-def web_fonts(language: str, cache: Path) -> dict[str, bytes]:
-    """{file name: WOFF2 bytes} for a language that needs its own font, else {}."""
+def used_ranges(spec: ScriptFont, text: str) -> tuple[tuple[int, int], ...]:
+    """The script's characters that occur in `text`, with the common punctuation; the whole
+    script if `text` is empty. Letters' joined and positional forms come along through the
+    font's layout rules, so only the characters themselves are needed."""
+    if not text:
+        return spec.ranges
+    used = sorted({ord(ch) for ch in text if any(lo <= ord(ch) <= hi for lo, hi in spec.ranges)})
+    return (*((c, c) for c in used), *COMMON)
+
+
+def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
+    """{file name: WOFF2 bytes} for a language that needs its own font, else {}.
+
+    `text` is everything the language's pages may show (its catalogues and the theme's words).
+    """
     spec = FONTS.get(language)
     if spec is None:
         return {}
+    ranges = used_ranges(spec, text)
     files = {}
     for weight in WEIGHTS:
         source = NOTO / f"{spec.file}-{weight}.ttf"
         if not source.exists():
             raise BuildError(f"{source}: font not found; install Debian's fonts-noto-core (scripts/build does this)")
-        key = hashlib.sha256(source.read_bytes() + repr(spec.ranges).encode()).hexdigest()[:16]
+        key = hashlib.sha256(source.read_bytes() + repr(ranges).encode()).hexdigest()[:16]
         cached = cache / f"{spec.file}-{weight}-{key}.woff2"
         if not cached.exists():
             cache.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(_subset(source, spec.ranges))
+            cached.write_bytes(_subset(source, ranges))
         files[f"{spec.file}-{weight}.woff2"] = cached.read_bytes()
     return files
 

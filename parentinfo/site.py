@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 import yaml
+from material import __file__ as material_file
 from material import __version__ as material_version
 from mkdocs import __version__ as mkdocs_version
 from mkdocs.commands.build import build as mkdocs_build
@@ -182,6 +183,14 @@ def _fingerprint(cfg: SiteConfig, config_text: str, docs: Path, pages: _Pages | 
     return digest.hexdigest()
 
 
+def _theme_words(cfg: SiteConfig, language: str) -> str:
+    """The theme's own words in `language` (skip link, menu labels): its font must show them too."""
+    name = f"partials/languages/{language}.html"
+    override = cfg.root / cfg.base["theme"].get("custom_dir", "overrides") / name
+    path = override if override.exists() else Path(material_file).parent / "templates" / name
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
 def build_language(
     cfg: SiteConfig,
     council: Council,
@@ -190,16 +199,22 @@ def build_language(
     labels: Labels,
     languages: list[str],
     pdfs: dict[str, dict[str, Any]],
+    font_text: str,
     work: Path,
     out: Path,
 ) -> None:
-    """Build one council in one language: `editions` maps variant → {page: Markdown}."""
+    """Build one council in one language: `editions` maps variant → {page: Markdown}.
+
+    `font_text` is all the language's text, so its web font keeps just the letters it needs.
+    """
     docs = work / "docs"
     files: dict[str, str | bytes] = {
         f"{variant}/{page}": text for variant, pages in editions.items() for page, text in pages.items()
     }
     files["assets/council.css"] = _council_css(council) + font_css(language)
-    for name, data in web_fonts(language, cfg.root / ".parentinfo" / "fonts").items():
+    for name, data in web_fonts(
+        language, cfg.root / ".parentinfo" / "fonts", font_text + _theme_words(cfg, language)
+    ).items():
         files[f"assets/fonts/{name}"] = data
     _write_docs(docs, files)
     nav: list[Any] = [
