@@ -5,8 +5,10 @@ Each step is one call into the stage's own module, in the order a reader would e
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,6 +116,31 @@ def pdf_link(root: Path, e: Edition, made: leaflets.Made, locales: Path) -> dict
     return {"href": pdf_name(e), "text": str(words.pdf_link(made.pages, shared.size_text(made.size)))}
 
 
+def _call(job: tuple[Callable[..., Any], tuple]) -> None:
+    function, args = job
+    function(*args)
+
+
+def _on_every_core(
+    function: Callable[..., Any], jobs: list[tuple], started: Callable[[int], None] = lambda _: None
+) -> None:
+    """Run independent jobs (one MkDocs build each) in worker processes, one per core.
+
+    `started(i)` is called, in order, as the results of job i are awaited (for progress lines).
+    """
+    workers = min(len(jobs), os.cpu_count() or 1)
+    if workers <= 1:
+        for i, args in enumerate(jobs):
+            started(i)
+            function(*args)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        started(0)
+        for i, _ in enumerate(pool.map(_call, [(function, args) for args in jobs])):
+            if i + 1 < len(jobs):
+                started(i + 1)
+
+
 def build(
     root: Path,
     only: list[str] | None = None,
@@ -172,28 +199,35 @@ def build(
     # switcher): its web font is cut down to those letters.
     names = " ".join(lang.name for lang in LANGUAGES.values())
     font_text = {lang: catalogues.text(root, lang) + names for lang in dict.fromkeys(e.language for e in editions)}
+    jobs = []
     for council in councils:
-        progress(f"Building {council.slug} ({council.name})")
         mine = [e for e in editions if e.council.slug == council.slug]
         for language in dict.fromkeys(e.language for e in mine):
-            variants = {e.variant: rendered[e.folder] for e in mine if e.language == language}
-            build_language(
-                cfg,
-                council,
-                language,
-                variants,
-                labels(root, council, language, locales),
-                council.languages,
-                {e.variant: pdf_link(root, e, pdfs[e.folder], locales) for e in mine if e.language == language},
-                font_text[language],
-                work / council.slug / language,
-                stage / council.slug / language,
+            jobs.append(
+                (
+                    cfg,
+                    council,
+                    language,
+                    {e.variant: rendered[e.folder] for e in mine if e.language == language},
+                    labels(root, council, language, locales),
+                    council.languages,
+                    {e.variant: pdf_link(root, e, pdfs[e.folder], locales) for e in mine if e.language == language},
+                    font_text[language],
+                    work / council.slug / language,
+                    stage / council.slug / language,
+                )
             )
-        for e in mine:
-            pdf = f"{e.folder}/{pdf_name(e)}"
-            shutil.copyfile(pdfs[e.folder].path, stage / pdf)
-            pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
-            result.editions.append(manifest.entry(council.slug, e.language, e.variant, pages, pdf))
+    def started(i: int) -> None:  # one progress line per council, as its first language is awaited
+        council = jobs[i][1]
+        if i == 0 or jobs[i - 1][1].slug != council.slug:
+            progress(f"Building {council.slug} ({council.name})")
+
+    _on_every_core(build_language, jobs, started)
+    for e in editions:
+        pdf = f"{e.folder}/{pdf_name(e)}"
+        shutil.copyfile(pdfs[e.folder].path, stage / pdf)
+        pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
+        result.editions.append(manifest.entry(e.council.slug, e.language, e.variant, pages, pdf))
 
     # 6. The manifest keeps editions of councils and languages not rebuilt now; each rebuilt
     #    council's home and print pages list every edition in it, and the site index every council.

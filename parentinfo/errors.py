@@ -9,3 +9,7 @@ class BuildError(Exception):
     def __init__(self, problems: list[str] | str) -> None:
         self.problems = [problems] if isinstance(problems, str) else list(problems)
         super().__init__("\n".join(self.problems))
+
+    def __reduce__(self) -> tuple:
+        # Raised in a worker process, it arrives in the main one with its problems intact.
+        return (BuildError, (self.problems,))

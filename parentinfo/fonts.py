@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -90,7 +91,10 @@ def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
         cached = cache / f"{spec.file}-{weight}-{key}.woff2"
         if not cached.exists():
             cache.mkdir(parents=True, exist_ok=True)
-            cached.write_bytes(_subset(source, ranges))
+            # Written whole, then renamed: builds in parallel processes may make the same file.
+            tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(_subset(source, ranges))
+            os.replace(tmp, cached)
         files[f"{spec.file}-{weight}.woff2"] = cached.read_bytes()
     return files
 
