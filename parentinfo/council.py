@@ -277,8 +277,8 @@ class Council(Model):
     """Where the web team will publish `site/<slug>/` (a deployment setting)."""
     colour: Colour
     """Header colour, dark enough for white text."""
-    languages: list[LanguageCode] = ["en"]
-    """Languages to publish, as ISO 639-1 codes."""
+    languages: list[LanguageCode] = list(LANGUAGES)
+    """Languages to publish, as ISO 639-1 codes; every language parentinfo has by default."""
     chair: Chair
     """Who chairs the conference."""
     approach: Approach = Approach()

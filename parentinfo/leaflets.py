@@ -35,7 +35,7 @@ FONTS = {
 }
 LINE_HEIGHT = {"ur": 2.1}
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "toc"]
-VERSION = "1"  # bump when the print design changes, so cached PDFs are rendered again
+VERSION = "2"  # bump when the print design changes, so cached PDFs are rendered again
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,8 @@ def _css(language: str, variant: str) -> str:
     line = LINE_HEIGHT.get(language, 1.45)
     return f"""
 @page {{ size: A4; margin: 18mm 18mm 20mm;
-  @bottom-center {{ content: counter(page) " / " counter(pages); font: {max(10, size - 2)}pt {family}; }} }}
+  @bottom-center {{ content: counter(page) " / " counter(pages); font: {max(10, size - 2)}pt {family};
+    direction: ltr; }} }}
 @page :first {{ @bottom-center {{ content: none; }} }}
 html {{ font-family: {family}, sans-serif; font-size: {size}pt; line-height: {line}; color: #111; }}
 body {{ margin: 0; }}
