@@ -8,8 +8,9 @@ so a page in Arabic downloads about 17 KB a weight, never from a CDN.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -44,23 +45,21 @@ FONTS: dict[str, ScriptFont] = {
 WEIGHTS = {"Regular": 400, "Bold": 700}
 
 
-def _subset(source: Path, ranges: tuple[tuple[int, int], ...]) -> bytes:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+def _subset(source: Path, ranges: tuple[tuple[int, int], ...], out: Path) -> None:
+    """Cut `source` down to `ranges` as WOFF2 at `out`.
 
-    options = subset.Options()
-    options.flavor = "woff2"
-    options.layout_features = ["*"]  # joining and ligature rules are what make the script legible
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    font = TTFont(source)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[c for lo, hi in ranges for c in range(lo, hi + 1)])
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.flavor = "woff2"
-    font.save(out)
-    return out.getvalue()
+    fontTools' output depends on Python's string hashing (set order in its layout closure), so it
+    runs in a child process with a fixed hash seed: the same input always gives the same bytes.
+    """
+    unicodes = ",".join(f"{lo:04X}-{hi:04X}" if hi > lo else f"{lo:04X}" for lo, hi in ranges)
+    command = [
+        sys.executable, "-m", "fontTools.subset", str(source), f"--unicodes={unicodes}",
+        "--flavor=woff2", "--layout-features=*",  # joining and ligature rules make the script legible
+        "--name-IDs=*", "--notdef-outline", f"--output-file={out}",
+    ]  # fmt: skip
+    result = subprocess.run(command, env={**os.environ, "PYTHONHASHSEED": "0"}, capture_output=True, text=True)
+    if result.returncode:
+        raise BuildError(f"{source}: cannot cut the font down ({result.stderr.strip().splitlines()[-1:]})")
 
 
 def used_ranges(spec: ScriptFont, text: str) -> tuple[tuple[int, int], ...]:
@@ -87,13 +86,13 @@ def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
         source = NOTO / f"{spec.file}-{weight}.ttf"
         if not source.exists():
             raise BuildError(f"{source}: font not found; install Debian's fonts-noto-core (scripts/build does this)")
-        key = hashlib.sha256(source.read_bytes() + repr(ranges).encode()).hexdigest()[:16]
+        key = hashlib.sha256(b"2" + source.read_bytes() + repr(ranges).encode()).hexdigest()[:16]
         cached = cache / f"{spec.file}-{weight}-{key}.woff2"
         if not cached.exists():
             cache.mkdir(parents=True, exist_ok=True)
             # Written whole, then renamed: builds in parallel processes may make the same file.
             tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(_subset(source, ranges))
+            _subset(source, ranges, tmp)
             os.replace(tmp, cached)
         files[f"{spec.file}-{weight}.woff2"] = cached.read_bytes()
     return files

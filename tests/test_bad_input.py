@@ -6,6 +6,7 @@ Each council case is a file in tests/fixtures/bad-councils/, dropped in beside t
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -115,8 +116,9 @@ def _publish_polish(root: Path, msgstr: str) -> None:
     path = root / "councils" / "staffordshire.yml"
     path.write_text(path.read_text().replace("name: Staffordshire\n", "name: Staffordshire\nlanguages: [en, pl]\n"))
     po = root / "locales" / "pl" / "LC_MESSAGES" / "guide.po"
-    text = po.read_text()
-    po.write_text(text.replace('msgid "Phone: %(number)s"\nmsgstr ""', f'msgid "Phone: %(number)s"\nmsgstr "{msgstr}"'))
+    text, found = re.subn(r'(msgid "Phone: %\(number\)s"\nmsgstr )"[^"\n]*"', rf'\1"{msgstr}"', po.read_text())
+    assert found == 1
+    po.write_text(text)
 
 
 def _po_line(root: Path) -> int:
