@@ -120,7 +120,7 @@ def test_translated_pages_have_their_language_and_direction(project: Path) -> No
     for number in ("+443001118000", "+441785277135", "+448088010366"):
         assert f'href="tel:{number}"' in ar
     fonts = sorted(p.name for p in (site / "ar" / "assets" / "fonts").iterdir())
-    assert fonts == ["NotoNaskhArabic-Bold.woff2", "NotoNaskhArabic-Regular.woff2"]
+    assert fonts == ["NotoNaskhArabic-Regular.woff2"]
 
 
 def test_review_notice_says_whether_the_translation_was_checked(project: Path) -> None:
