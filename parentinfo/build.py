@@ -83,11 +83,12 @@ def make_leaflets(
     locales: Path,
     progress: Callable[[str], None],
 ) -> dict[str, leaflets.Made]:
-    """Every edition's leaflet, rendered only if its HTML changed: {edition folder: Made}."""
+    """Every edition's leaflet, rendered only if its inputs changed: {edition folder: Made}."""
     planned = {}
+    pictures = root / "overrides" / "assets" / "pictures"
     for e in editions:
         words = ui_words(root, e.language, locales)
-        html = leaflets.leaflet_html(
+        inputs = (
             e.language,
             e.variant,
             e.council.name,
@@ -101,9 +102,12 @@ def make_leaflets(
                 str(words.qr_alt()),
             ),
             f"{e.council.site_url.rstrip('/')}/{e.language}/{e.variant}/index.html",
-            root / "overrides" / "assets" / "pictures",
         )
-        planned[e.folder] = leaflets.plan(html, root / WORK / "pdf")
+        planned[e.folder] = leaflets.plan(
+            leaflets.key_of(inputs, pictures),
+            root / WORK / "pdf",
+            lambda inputs=inputs: leaflets.leaflet_html(*inputs, pictures),  # type: ignore[misc]
+        )
     fresh = sum(not lf.path.exists() for lf in planned.values())
     if fresh:
         progress(f"Rendering {fresh} PDF leaflet(s) ({len(planned) - fresh} unchanged)")
@@ -171,6 +175,7 @@ def build(
             raise BuildError(problems)
         catalogues.compile_all(root, locales, foreign)
 
+    reviews = {lang: catalogues.review(root, lang) for lang in foreign}
     # 3. Render every edition's Markdown before building anything, so a template error stops
     #    the build before any work is wasted.
     rendered = {
@@ -182,7 +187,7 @@ def build(
             translations=catalogues.translations(locales, e.language, *DOMAINS_OF[e.variant]),
             data_translations=catalogues.translations(locales, e.language, "councils"),
             context=cfg.statement,
-            review=catalogues.review(root, e.language) if e.language != SOURCE_LANGUAGE else None,
+            review=reviews.get(e.language),
         )
         for e in editions
     }

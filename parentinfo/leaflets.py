@@ -13,6 +13,7 @@ import hashlib
 import html
 import os
 import re
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -167,9 +168,23 @@ def leaflet_html(
 """
 
 
-def plan(html_text: str, cache: Path) -> Leaflet:
-    key = hashlib.sha256((VERSION + html_text).encode()).hexdigest()[:20]
-    return Leaflet(key, html_text, cache / f"{key}.pdf")
+def key_of(inputs: tuple, pictures: Path) -> str:
+    """Hash of everything a leaflet is made from: its inputs, the pictures and this module's code.
+
+    Computed before the HTML, so an unchanged edition costs neither Markdown nor a QR code.
+    """
+    digest = hashlib.sha256((VERSION + repr(inputs)).encode())
+    digest.update(Path(__file__).read_bytes())
+    for picture in sorted(pictures.glob("*.svg")):
+        digest.update(picture.name.encode() + picture.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def plan(key: str, cache: Path, make_html: Callable[[], str]) -> Leaflet:
+    """A leaflet to render, or (HTML left empty) one already in the cache."""
+    path = cache / f"{key}.pdf"
+    cached = path.exists() and path.with_suffix(".pages").exists()
+    return Leaflet(key, "" if cached else make_html(), path)
 
 
 def _render(job: tuple[str, str, str]) -> int:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.bccache
 from babel.dates import format_date
 
 from .council import Council, Phone
@@ -61,9 +62,32 @@ class _Loader(jinja2.FileSystemLoader):
         return source.replace("endtrans %}", "endtrans +%}"), filename, uptodate
 
 
+class _CompiledOnce(jinja2.BytecodeCache):
+    """Compiled templates shared by every environment in this process.
+
+    Each edition gets its own environment (its own language), but all of them compile the same
+    sources the same way: compiling once instead of once per edition makes rendering 135
+    editions several times faster. Keyed by jinja2 on the template's name and source.
+    """
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.store:
+            bucket.bytecode_from_string(self.store[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledOnce()
+
+
 def environment(docs: Path, translations: gettext.NullTranslations | None = None) -> jinja2.Environment:
     """The jinja2 environment for the guide source, with gettext installed for one language."""
     env = jinja2.Environment(
+        bytecode_cache=_COMPILED,
         loader=_Loader(docs),
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -146,7 +147,8 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
     cache = cfg.root / ".parentinfo" / "cache" / work.relative_to(cfg.root / ".parentinfo" / "work")
     key = _fingerprint(cfg, text, Path(config["docs_dir"]), pages)
     if (cache / "fingerprint").is_file() and (cache / "fingerprint").read_text() == key:
-        shutil.copytree(cache / "site", out, dirs_exist_ok=True)
+        # Hard links, not copies: the staged files are only read (and replaced, never edited).
+        shutil.copytree(cache / "site", out, dirs_exist_ok=True, copy_function=_link)
         return
     # MkDocs reports through logging; keep its INFO chatter out of the user's terminal.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -168,6 +170,13 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
         shutil.rmtree(cache)
     shutil.copytree(out, cache / "site")
     (cache / "fingerprint").write_text(key)
+
+
+def _link(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:  # another file system, or links not allowed: copy instead
+        shutil.copy2(src, dst)
 
 
 def _fingerprint(cfg: SiteConfig, config_text: str, docs: Path, pages: _Pages | None) -> str:
