@@ -12,6 +12,8 @@ import pdfplumber
 import pytest
 from sitetools import links_of
 
+from parentinfo.languages import LANGUAGES
+
 BODY_PT = {"standard": 12, "easy-read": 14, "large-text": 18}
 SCRIPT_FONT = {"ar": "NotoNaskhArabic", "ur": "NotoNastaliqUrdu", "bn": "NotoSansBengali", "pa": "NotoSansGurmukhi"}
 
@@ -70,7 +72,10 @@ def test_web_pages_and_print_page_link_each_leaflet(built: Path) -> None:
     assert re.fullmatch(r"Print this guide \(PDF, \d+ pages, \d+ KB\)", link[1])
     print_page = (built / "site" / "solihull" / "print.html").read_text()
     hrefs = [h for h, _ in links_of(print_page) if h.endswith(".pdf")]
-    assert hrefs == [f"en/{v}/solihull-en-{v}.pdf" for v in ("standard", "easy-read", "large-text")]
+    # Every language the council publishes, each in all three editions, English first.
+    assert hrefs == [
+        f"{lang}/{v}/solihull-{lang}-{v}.pdf" for lang in LANGUAGES for v in ("standard", "easy-read", "large-text")
+    ]
 
 
 def test_cover_qr_code_scans_to_the_editions_web_page(built: Path, tmp_path: Path) -> None:
