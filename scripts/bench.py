@@ -66,7 +66,7 @@ def first_view(site: Path, page: str) -> tuple[int, list[str]]:
     for ref in re.findall(r'<(?:link[^>]+rel="stylesheet"[^>]+href|script[^>]+src)="([^"]+)"', html):
         files.append((path.parent / ref).resolve())
     for css in [f for f in files if f.suffix == ".css"]:
-        # Both weights: headings are bold, so a page with a web font needs both to show.
+        # One weight is served (bold is synthesized), so every font the CSS names is needed.
         for ref in re.findall(r'url\("([^"]+\.woff2)"\)', css.read_text()):
             files.append((css.parent / ref).resolve())
     total = sum(len(gzip.compress(f.read_bytes(), 9)) for f in files)
@@ -107,7 +107,8 @@ def main() -> None:
         changed = sorted({p.relative_to(root / "site").parts[0] for p in (root / "site").rglob("*")
                           if p.is_file() and before.get(p) != p.stat().st_mtime_ns})
         print(f"Rebuild, one council's phone changed: {one:6.1f} s   {line}; top-level folders touched: {changed}")
-        for page in ("solihull/en/standard/index.html", "solihull/ar/standard/index.html"):
+        for page in ("solihull/en/standard/index.html", "solihull/ar/standard/index.html",
+                     "solihull/ur/standard/index.html"):
             if (root / "site" / page).exists():
                 size, files = first_view(root / "site", page)
                 print(f"First view {page}: {size / 1024:5.1f} KB gzipped ({len(files)} files; target <= 60 KB)")
