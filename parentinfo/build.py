@@ -222,6 +222,7 @@ def build(
                     stage / council.slug / language,
                 )
             )
+
     def started(i: int) -> None:  # one progress line per council, as its first language is awaited
         council = jobs[i][1]
         if i == 0 or jobs[i - 1][1].slug != council.slug:

@@ -11,6 +11,7 @@ Translations live in `locales/<lang>/LC_MESSAGES/<domain>.po`; .mo files are bui
 from __future__ import annotations
 
 import gettext
+import hashlib
 import io
 import re
 from dataclasses import dataclass
@@ -138,7 +139,23 @@ def extract(root: Path) -> dict[str, Catalog]:
 # ---- reading and writing PO files --------------------------------------------------------------
 
 
+# Parsed catalogues by path and content: one build checks, compiles and reads each PO file for
+# its letters, and parsing is the slow part. Callers must not change what `read` returns.
+_PARSED: dict[tuple[Path, bytes], Catalog] = {}
+
+
 def read(path: Path, lang: str) -> Catalog:
+    """A PO file's catalogue, shared: treat it as read-only (`read_fresh` for one to change)."""
+    try:
+        key = (path.resolve(), hashlib.sha1(path.read_bytes()).digest())
+    except OSError as err:
+        raise BuildError(f"{path.as_posix()}: cannot read this PO file ({err.strerror})") from None
+    if key not in _PARSED:
+        _PARSED[key] = read_fresh(path, lang)
+    return _PARSED[key]
+
+
+def read_fresh(path: Path, lang: str) -> Catalog:
     label = path.as_posix()
     try:
         with path.open("rb") as handle:
@@ -180,7 +197,7 @@ def update(root: Path, languages: list[str] | None = None) -> list[str]:
         for lang in languages or [code for code in LANGUAGES if code != SOURCE_LANGUAGE]:
             path = po_path(root, lang, domain)
             if path.exists():
-                catalog = read(path, lang)
+                catalog = read_fresh(path, lang)
             else:
                 catalog = Catalog(
                     locale=lang,
@@ -356,13 +373,16 @@ def translations(out: Path, lang: str, *domains: str) -> Marked:
     """
     if lang == SOURCE_LANGUAGE:
         return Marked(gettext.NullTranslations(), lang)
-    chain: gettext.GNUTranslations | None = None
-    for domain in domains:
-        with (out / lang / "LC_MESSAGES" / f"{domain}.mo").open("rb") as handle:
-            found = gettext.GNUTranslations(handle)
-        if chain is None:
-            chain = found
-        else:
-            chain.add_fallback(found)
-    assert chain is not None, "translations() needs at least one domain"
-    return Marked(chain, lang)
+    files = [(out / lang / "LC_MESSAGES" / f"{domain}.mo").read_bytes() for domain in domains]
+    assert files, "translations() needs at least one domain"
+    key = tuple(hashlib.sha1(data).digest() for data in files)
+    if key not in _LOADED:
+        chain = gettext.GNUTranslations(io.BytesIO(files[0]))
+        for data in files[1:]:
+            chain.add_fallback(gettext.GNUTranslations(io.BytesIO(data)))
+        _LOADED[key] = chain
+    return Marked(_LOADED[key], lang)
+
+
+# Compiled catalogues by content: every edition of a language uses the same ones.
+_LOADED: dict[tuple[bytes, ...], gettext.GNUTranslations] = {}

@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime
 import gettext
 import re
+from collections.abc import MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 from babel.dates import format_date
 
 from .council import Council, Phone
@@ -54,6 +55,13 @@ def web(url: str) -> str:
     return f"[{shown}]({url})"
 
 
+# Compiled templates shared by every environment in this process, keyed by name and source.
+# Each edition gets its own environment (its own language), but all of them are configured alike
+# and compile the same sources the same way: compiling once instead of once per edition makes
+# rendering 135 editions several times faster.
+_COMPILED: dict[tuple[str, str], CodeType] = {}
+
+
 class _Loader(jinja2.FileSystemLoader):
     """Keeps the line break after `{% endtrans %}`: trim_blocks would join a message to the next line."""
 
@@ -61,33 +69,19 @@ class _Loader(jinja2.FileSystemLoader):
         source, filename, uptodate = super().get_source(environment, template)
         return source.replace("endtrans %}", "endtrans +%}"), filename, uptodate
 
-
-class _CompiledOnce(jinja2.BytecodeCache):
-    """Compiled templates shared by every environment in this process.
-
-    Each edition gets its own environment (its own language), but all of them compile the same
-    sources the same way: compiling once instead of once per edition makes rendering 135
-    editions several times faster. Keyed by jinja2 on the template's name and source.
-    """
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.store:
-            bucket.bytecode_from_string(self.store[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledOnce()
+    def load(
+        self, environment: jinja2.Environment, name: str, globals: MutableMapping[str, Any] | None = None
+    ) -> jinja2.Template:
+        source, filename, uptodate = self.get_source(environment, name)
+        code = _COMPILED.get((name, source))
+        if code is None:
+            code = _COMPILED[(name, source)] = environment.compile(source, name, filename)
+        return environment.template_class.from_code(environment, code, environment.make_globals(globals), uptodate)
 
 
 def environment(docs: Path, translations: gettext.NullTranslations | None = None) -> jinja2.Environment:
     """The jinja2 environment for the guide source, with gettext installed for one language."""
     env = jinja2.Environment(
-        bytecode_cache=_COMPILED,
         loader=_Loader(docs),
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],

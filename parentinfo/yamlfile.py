@@ -24,6 +24,10 @@ def _lines(node: yaml.Node, loc: Loc, out: dict[Loc, int]) -> None:
             _lines(item, (*loc, i), out)
 
 
+def _parse(text: str, loader: type) -> tuple[yaml.Node | None, Any]:
+    return yaml.compose(text, Loader=loader), yaml.load(text, Loader=loader)  # noqa: S506 (safe loaders only)
+
+
 def load(path: Path, label: str) -> tuple[Any, dict[Loc, int]]:
     """Return the file's data and a path → line map; bad YAML is a BuildError naming the line."""
     try:
@@ -33,8 +37,10 @@ def load(path: Path, label: str) -> tuple[Any, dict[Loc, int]]:
     except UnicodeDecodeError:
         raise BuildError(f"{label}: expected UTF-8 text, found bytes that are not UTF-8") from None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        try:
+            node, data = _parse(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: fast
+        except yaml.MarkedYAMLError:
+            node, data = _parse(text, yaml.SafeLoader)  # libyaml words errors differently: let this one say
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f":{mark.line + 1}" if mark else ""
