@@ -103,11 +103,7 @@ def make_leaflets(
             ),
             f"{e.council.site_url.rstrip('/')}/{e.language}/{e.variant}/index.html",
         )
-        planned[e.folder] = leaflets.plan(
-            leaflets.key_of(inputs, pictures),
-            root / WORK / "pdf",
-            lambda inputs=inputs: leaflets.leaflet_html(*inputs, pictures),  # type: ignore[misc]
-        )
+        planned[e.folder] = leaflets.plan(leaflets.key_of(inputs, pictures), root / WORK / "pdf", (*inputs, pictures))
     fresh = sum(not lf.path.exists() for lf in planned.values())
     if fresh:
         progress(f"Rendering {fresh} PDF leaflet(s) ({len(planned) - fresh} unchanged)")

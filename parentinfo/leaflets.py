@@ -11,9 +11,9 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import multiprocessing
 import os
 import re
-from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,7 +54,8 @@ class Words:
 class Leaflet:
     key: str
     """Hash of everything the PDF is made from."""
-    html: str
+    inputs: tuple
+    """The arguments of `leaflet_html`: the HTML is made by the worker that renders it."""
     path: Path
     """Where the PDF is cached."""
 
@@ -180,18 +181,19 @@ def key_of(inputs: tuple, pictures: Path) -> str:
     return digest.hexdigest()[:20]
 
 
-def plan(key: str, cache: Path, make_html: Callable[[], str]) -> Leaflet:
-    """A leaflet to render, or (HTML left empty) one already in the cache."""
-    path = cache / f"{key}.pdf"
-    cached = path.exists() and path.with_suffix(".pages").exists()
-    return Leaflet(key, "" if cached else make_html(), path)
+def plan(key: str, cache: Path, inputs: tuple) -> Leaflet:
+    """A leaflet, rendered by `make` unless its key is already in the cache."""
+    return Leaflet(key, inputs, cache / f"{key}.pdf")
 
 
-def _render(job: tuple[str, str, str]) -> int:
-    """In a worker: HTML → tagged PDF; returns the page count."""
+def _render(job: tuple[tuple, str, str]) -> int:
+    """In a worker: inputs → HTML → tagged PDF; returns the page count."""
     from weasyprint import HTML
 
-    html_text, path, key = job
+    inputs, path, key = job
+    html_text = leaflet_html(*inputs)
+    # Kept beside the PDF: what it was made from, for debugging and scripts/bench.
+    Path(path).with_suffix(".html").write_text(html_text, encoding="utf-8")
     document = HTML(string=html_text, base_url=None).render(pdf_tags=True)
     tmp = f"{path}.tmp"
     # A fixed identifier (the input's hash) keeps the same input's PDF byte-identical.
@@ -209,19 +211,26 @@ def _pages_of(path: Path) -> int:
 
 def make(leaflets: list[Leaflet], workers: int | None = None) -> dict[str, Made]:
     """Render every leaflet not already cached; {key: Made}."""
-    todo = [lf for lf in leaflets if not (lf.path.exists() and lf.path.with_suffix(".pages").exists())]
-    for lf in todo:  # kept beside the PDF: what it was made from, for debugging and scripts/bench
+    # One job per key: editions with identical inputs share a PDF, and two workers writing the
+    # same file would race.
+    unique = {lf.key: lf for lf in leaflets}
+    todo = [lf for lf in unique.values() if not (lf.path.exists() and lf.path.with_suffix(".pages").exists())]
+    for lf in todo:
         lf.path.parent.mkdir(parents=True, exist_ok=True)
-        lf.path.with_suffix(".html").write_text(lf.html, encoding="utf-8")
     done: dict[str, int] = {}
     if todo:
-        jobs = [(lf.html, str(lf.path), lf.key) for lf in todo]
+        # Longest first, one at a time: no core sits idle at the end while the other finishes a
+        # batch of long leaflets (large text, Urdu).
+        todo.sort(key=lambda lf: len(repr(lf.inputs)), reverse=True)
+        jobs = [(lf.inputs, str(lf.path), lf.key) for lf in todo]
         try:
             if len(jobs) == 1 or (workers or os.cpu_count() or 1) == 1:
                 counts = [_render(job) for job in jobs]
             else:
-                with ProcessPoolExecutor(max_workers=workers or os.cpu_count()) as pool:
-                    counts = list(pool.map(_render, jobs, chunksize=max(1, len(jobs) // 8)))
+                # Workers start clean from a fork server, not as forks of this large process.
+                context = multiprocessing.get_context("forkserver")
+                with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=context) as pool:
+                    counts = list(pool.map(_render, jobs))
         except Exception as err:  # WeasyPrint errors are bugs in our HTML or a missing system library
             raise BuildError(f"PDF leaflets: rendering failed ({type(err).__name__}: {err})") from None
         done = {lf.key: n for lf, n in zip(todo, counts, strict=True)}
