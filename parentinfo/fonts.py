@@ -58,6 +58,9 @@ def _subset(source: Path, ranges: tuple[tuple[int, int], ...], out: Path) -> Non
         sys.executable, "-m", "fontTools.subset", str(source), f"--unicodes={unicodes}",
         "--flavor=woff2", "--layout-features=*",  # joining and ligature rules make the script legible
         "--name-IDs=*", "--notdef-outline", f"--output-file={out}",
+        # Hinting only sharpens small text on Windows; phones ignore it. Without it a Bengali
+        # page's font is 54 -> 34 KB, Urdu's 107 -> 90 KB.
+        "--no-hinting",
     ]  # fmt: skip
     result = subprocess.run(command, env={**os.environ, "PYTHONHASHSEED": "0"}, capture_output=True, text=True)
     if result.returncode:
@@ -88,7 +91,7 @@ def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
         source = NOTO / f"{spec.file}-{weight}.ttf"
         if not source.exists():
             raise BuildError(f"{source}: font not found; install Debian's fonts-noto-core (scripts/build does this)")
-        key = hashlib.sha256(b"2" + source.read_bytes() + repr(ranges).encode()).hexdigest()[:16]
+        key = hashlib.sha256(b"3" + source.read_bytes() + repr(ranges).encode()).hexdigest()[:16]
         cached = cache / f"{spec.file}-{weight}-{key}.woff2"
         if not cached.exists():
             cache.mkdir(parents=True, exist_ok=True)

@@ -97,6 +97,9 @@ def synthetic(councils: int) -> tuple[int, float]:
             text = (REPO / "councils" / sources[i % len(sources)].name).read_text()
             # English only (three editions a council), so 50 councils build in minutes.
             text = re.sub(r"^languages:.*\n", "", text, flags=re.M).replace("\nname:", "\nlanguages: [en]\nname:", 1)
+            # A distinct name and address per copy: identical councils would share their PDFs.
+            text = re.sub(r"^(name: .*)$", rf"\1 {i}", text, count=1, flags=re.M)
+            text = re.sub(r"^(site_url: .*?)/?$", rf"\1/c{i}/", text, count=1, flags=re.M)
             (root / "councils" / f"council-{i:03d}.yml").write_text(text)
         seconds, line = build(root)
         editions = int(re.search(r"Built (\d+) edition", line).group(1))
@@ -129,6 +132,8 @@ def main() -> None:
             "solihull/en/standard/index.html",
             "solihull/ar/standard/index.html",
             "solihull/ur/standard/index.html",
+            "solihull/pa/standard/index.html",
+            "solihull/bn/standard/index.html",
         ):
             if (root / "site" / page).exists():
                 size, files = first_view(root / "site", page)
