@@ -6,6 +6,7 @@ Each step is one call into the stage's own module, in the order a reader would e
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -72,6 +73,22 @@ def labels(root: Path, council: Council, language: str, locales: Path) -> Labels
     )
 
 
+def cover_words(root: Path, language: str, variant: str, locales: Path) -> leaflets.Words:
+    """The leaflet's own words; any that fall back to English (only with --allow-fallback) are
+    named in `english`, so the leaflet marks them `lang="en"` as the web pages do."""
+    marked = ui(environment(root / "docs", catalogues.translations(locales, language, "guide")))
+    said = {
+        "title": marked.cover_title(),
+        "subtitle": marked.cover_subtitle(),
+        "edition": marked.variant_title(variant),
+        "qr_caption": marked.qr_caption(),
+        "qr_alt": marked.qr_alt(),
+    }
+    english = tuple(name for name, text in said.items() if 'lang="en"' in str(text))
+    plain = {name: re.sub(r"<[^>]+>", "", str(text)) for name, text in said.items()}
+    return leaflets.Words(**plain, english=english)
+
+
 def pdf_name(e: Edition) -> str:
     return f"{e.council.slug}-{e.language}-{e.variant}.pdf"
 
@@ -87,20 +104,13 @@ def make_leaflets(
     planned = {}
     pictures = root / "overrides" / "assets" / "pictures"
     for e in editions:
-        words = ui_words(root, e.language, locales)
         inputs = (
             e.language,
             e.variant,
             e.council.name,
             e.council.colour,
             rendered[e.folder],
-            leaflets.Words(
-                str(words.cover_title()),
-                str(words.cover_subtitle()),
-                str(words.variant_title(e.variant)),
-                str(words.qr_caption()),
-                str(words.qr_alt()),
-            ),
+            cover_words(root, e.language, e.variant, locales),
             f"{e.council.site_url.rstrip('/')}/{e.language}/{e.variant}/index.html",
         )
         planned[e.folder] = leaflets.plan(leaflets.key_of(inputs, pictures), root / WORK / "pdf", (*inputs, pictures))

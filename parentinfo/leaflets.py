@@ -48,6 +48,8 @@ class Words:
     edition: str
     qr_caption: str
     qr_alt: str
+    english: tuple[str, ...] = ()
+    """Fields that are English because the translation lacks them (allowed fallback only)."""
 
 
 @dataclass(frozen=True)
@@ -150,6 +152,11 @@ def leaflet_html(
     sections = re.sub(r'<p class="pi-credits">.*?</p>', "", sections, flags=re.S) + (credits[0] if credits else "")
     sections = _embed_pictures(sections, pictures)
     e = html.escape
+
+    def say(field: str) -> str:
+        text = e(getattr(words, field))
+        return f'<span lang="en" dir="ltr">{text}</span>' if field in words.english else text
+
     return f"""<!doctype html>
 <html lang="{language}" dir="{"rtl" if lang.rtl else "ltr"}">
 <head><meta charset="utf-8"><title>{e(words.title)}: {e(council_name)}</title>
@@ -157,11 +164,11 @@ def leaflet_html(
 <body>
 <div class="cover">
 <p class="council">{e(council_name)}</p>
-<h1>{e(words.title)}</h1>
-<p class="subtitle">{e(words.subtitle)}</p>
-<p class="edition">{e(lang.name)} · {e(words.edition)}</p>
+<h1>{say("title")}</h1>
+<p class="subtitle">{say("subtitle")}</p>
+<p class="edition">{e(lang.name)} · {say("edition")}</p>
 <div class="qr"><img src="{qr}" alt="{e(words.qr_alt)}">
-<p>{e(words.qr_caption)}<br><a href="{e(url)}">{e(url)}</a></p></div>
+<p>{say("qr_caption")}<br><a href="{e(url)}">{e(url)}</a></p></div>
 </div>
 {sections}
 </body>

@@ -12,7 +12,7 @@ from babel.messages.pofile import read_po, write_po
 from sitetools import REPO, copy_project, text_of
 
 from parentinfo import catalogues
-from parentinfo.build import build
+from parentinfo.build import WORK, build
 from parentinfo.errors import BuildError
 
 
@@ -84,7 +84,11 @@ def test_incomplete_translation_stops_the_build(project: Path) -> None:
 
 def test_fallback_is_marked_english_and_announced(project: Path) -> None:
     fake_translate(project, "ar")
-    fake_translate(project, "pl", leave=("Before the conference", "Who runs the meeting?", "Useful contacts"))
+    fake_translate(
+        project,
+        "pl",
+        leave=("Before the conference", "Who runs the meeting?", "Useful contacts", "Child Protection Conferences"),
+    )
     build(project, ["staffordshire"], allow_fallback=True)
     pages = sorted((project / "site" / "staffordshire" / "pl" / "standard").glob("*.html"))
     english_spans = 0
@@ -98,6 +102,13 @@ def test_fallback_is_marked_english_and_announced(project: Path) -> None:
         if '<span lang="en"' in article:
             assert "[pl] Some parts of this page are not translated yet." in text_of(article)
     assert english_spans >= 3
+    # The printed leaflet's cover marks its English title too, and keeps its translated words.
+    covers = [p.read_text() for p in (project / WORK / "pdf").glob("*.html")]
+    polish = [c[: c.index("</div>\n</div>")] for c in covers if '<html lang="pl"' in c]
+    assert len(polish) == 3
+    for cover in polish:
+        assert '<h1><span lang="en" dir="ltr">Child Protection Conferences</span></h1>' in cover
+        assert '<p class="subtitle">[pl] Information for parents and carers</p>' in cover
 
 
 def test_translated_pages_have_their_language_and_direction(project: Path) -> None:
