@@ -20,7 +20,7 @@ from babel.dates import format_date
 
 from .council import Council, Phone
 from .errors import BuildError
-from .languages import SOURCE_LANGUAGE, SOURCES
+from .languages import SOURCE_LANGUAGE, SOURCES, VARIANTS
 
 
 @dataclass(frozen=True)
@@ -197,6 +197,17 @@ def render_edition(
         "variant": edition.variant,
         "statement": {k: long_date(v, edition.language) for k, v in (context or {}).items()},
     }
+    # The words the site engine puts around every page (site name, edition and language labels)
+    # sit where a lang="en" span cannot; if any of them is English, every page says so.
+    around = ui(env)
+    said = [
+        around.site_name(edition.council.name),
+        around.editions_label(),
+        around.languages_heading(),
+        around.pdf_link(2, "1 KB"),  # the leaflet link's words; the numbers do not matter here
+        *(around.variant_title(variant) for variant in VARIANTS),
+    ]
+    frame_english = any('lang="en"' in str(words) for words in said)
     out = {}
     for page in pages:
         guide.fell_back = data.fell_back = False
@@ -206,7 +217,7 @@ def render_edition(
             macros = ui(env)
             checked_on = long_date(review.checked_on, edition.language) if review else None
             notice = str(macros.review_notice(review.checked_by if review else None, checked_on, english))
-            if guide.fell_back or data.fell_back:
+            if guide.fell_back or data.fell_back or frame_english:
                 notice = f"{macros.fallback_notice()}\n\n{notice}"
             text = _with_notice(text, notice)
         out[page] = text

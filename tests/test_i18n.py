@@ -111,6 +111,19 @@ def test_fallback_is_marked_english_and_announced(project: Path) -> None:
         assert '<p class="subtitle">[pl] Information for parents and carers</p>' in cover
 
 
+def test_english_around_the_page_is_announced_on_every_page(project: Path) -> None:
+    # The site name sits in the header and <title>, where no lang="en" span can go.
+    fake_translate(project, "ar")
+    fake_translate(project, "pl", leave=("%(name)s: Child Protection Conferences",))
+    build(project, ["staffordshire"], allow_fallback=True)
+    pages = sorted((project / "site" / "staffordshire" / "pl").glob("*/*.html"))
+    assert len(pages) > 20
+    for page in pages:
+        assert "[pl] Some parts of this page are not translated yet." in text_of(page.read_text()), page
+    arabic = (project / "site" / "staffordshire" / "ar" / "standard" / "index.html").read_text()
+    assert "not translated yet" not in arabic
+
+
 def test_translated_pages_have_their_language_and_direction(project: Path) -> None:
     fake_translate(project, "pl")
     fake_translate(project, "ar")
