@@ -25,6 +25,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
+from . import cssprune
 from .council import Council
 from .errors import BuildError
 from .fonts import font_css, web_fonts
@@ -161,6 +162,8 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
         if pages:
             mkdocs_config.plugins["parentinfo-pages"] = pages
         mkdocs_build(mkdocs_config)
+        # The theme CSS cut to the rules these pages can use: most of what a first view loaded.
+        cssprune.prune_site(out)
     except (Abort, ConfigurationError) as err:
         raise BuildError(f"site build {work.name}: {err}") from None
     except jinja2.TemplateError as err:  # a theme override with a mistake, or a missing language partial
@@ -185,7 +188,8 @@ def _fingerprint(cfg: SiteConfig, config_text: str, docs: Path, pages: _Pages | 
     theme = cfg.root / cfg.base["theme"].get("custom_dir", "overrides")
     for part in (config_text, repr(pages and (pages.language, pages.languages)), mkdocs_version, material_version):
         digest.update(part.encode() + b"\0")
-    digest.update(Path(__file__).read_bytes())
+    for code in (__file__, cssprune.__file__):
+        digest.update(Path(code).read_bytes())
     for top in (docs, theme):
         for file in sorted(p for p in top.rglob("*") if p.is_file()):
             digest.update(file.relative_to(top).as_posix().encode() + b"\0" + file.read_bytes())
