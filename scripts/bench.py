@@ -110,10 +110,20 @@ def main() -> None:
     print(f"parentinfo benchmark on {os.cpu_count()} cores\n")
     with tempfile.TemporaryDirectory() as tmp:
         root = copy_project(Path(tmp))
-        full, line = build(root)
+        # Best of two, alternating: this machine's speed drifts by 10 % and more over minutes,
+        # and one slow spell must not decide the ratio either way.
+        fulls, bares = [], []
+        for _ in range(2):
+            shutil.rmtree(root / ".parentinfo", ignore_errors=True)
+            shutil.rmtree(root / "site", ignore_errors=True)
+            full, line = build(root)
+            fulls.append(full)
+            bares.append(bare_tools(root))
+        full, bare = min(fulls), min(bares)
+        runs = f"runs {' '.join(f'{f:.1f}' for f in fulls)} / {' '.join(f'{b:.1f}' for b in bares)}"
         print(f"Full build, cold (web + PDF):     {full:6.1f} s   {line}")
-        bare = bare_tools(root)
-        print(f"Same pages by bare mkdocs + WeasyPrint: {bare:6.1f} s   ratio {full / bare:.2f} (target <= 1.15)")
+        ratio = f"ratio {full / bare:.2f} (target <= 1.15; {runs})"
+        print(f"Same pages by bare mkdocs + WeasyPrint: {bare:6.1f} s   {ratio}")
         again, line = build(root)
         print(f"Rebuild, nothing changed:         {again:6.1f} s   {line} (target <= 5 s, 0 written)")
         council = root / "councils" / "south-gloucestershire.yml"
