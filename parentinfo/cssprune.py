@@ -59,35 +59,23 @@ def collect(html_texts: list[str]) -> Used:
     return used
 
 
-def _split_top(text: str, sep: str = ",") -> list[str]:
-    """Split at `sep` outside brackets and parentheses."""
-    parts, depth, start = [], 0, 0
-    for i, char in enumerate(text):
-        if char in "([":
-            depth += 1
-        elif char in ")]":
-            depth -= 1
-        elif char == sep and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-    parts.append(text[start:])
-    return parts
+def _selectors(prelude: list) -> list[tuple[str, str]]:
+    """A rule's selector list as (selector, selector without any `:name(…)`) pairs.
 
-
-_FUNCTION = re.compile(r":{1,2}[\w-]+\(")
-
-
-def _without_functions(selector: str) -> str:
-    """`selector` with every `:name(…)` removed: what is inside may be negated or optional."""
-    out, i = [], 0
-    while (match := _FUNCTION.search(selector, i)) is not None:
-        out.append(selector[i : match.start()])
-        depth, i = 1, match.end()
-        while i < len(selector) and depth:
-            depth += {"(": 1, ")": -1}.get(selector[i], 0)
-            i += 1
-    out.append(selector[i:])
-    return "".join(out)
+    tinycss2 already nests brackets and functions, so the list splits at top-level commas; what
+    is inside a function such as `:not()` may be negated or optional, so it is not judged.
+    """
+    groups: list[list] = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            groups.append([])
+        else:
+            groups[-1].append(token)
+    pairs = []
+    for tokens in groups:
+        judged = [t for t in tokens if t.type != "function"]
+        pairs.append((tinycss2.serialize(tokens).strip(), tinycss2.serialize(judged)))
+    return pairs
 
 
 @dataclass(frozen=True)
@@ -100,8 +88,8 @@ class _Needs:
     attributes: tuple[tuple[str, str, str, str], ...]
 
     @classmethod
-    def of(cls, selector: str) -> _Needs:
-        text = _without_functions(selector)
+    def of(cls, text: str) -> _Needs:
+        """`text`: a selector with its functional pseudo-classes already left out."""
         attributes = tuple(_ATTRIBUTE.findall(text))
         text = _ATTRIBUTE.sub(" ", text)
         # Tag names start a compound selector; drop classes, ids and pseudo-classes to find them.
@@ -142,11 +130,6 @@ def _attribute_matches(used: Used, name: str, op: str, raw: str, flag: str) -> b
     return any(test(v) for v in values)
 
 
-def can_match(selector: str, used: Used) -> bool:
-    """False only when `selector` needs a tag, class, id or attribute no page has."""
-    return _Needs.of(selector).met_by(used)
-
-
 # A parsed stylesheet: per rule either (selectors with their needs, body) or (at-rule head, rules)
 # or kept text. Parsed once per process and content: every build prunes the same theme CSS.
 _Rule = tuple[list[tuple[str, _Needs]], str] | tuple[str, list] | str
@@ -156,8 +139,8 @@ def _parse(nodes: list) -> list[_Rule]:
     rules: list[_Rule] = []
     for node in nodes:
         if node.type == "qualified-rule":
-            selectors = [s.strip() for s in _split_top(tinycss2.serialize(node.prelude))]
-            rules.append(([(s, _Needs.of(s)) for s in selectors], tinycss2.serialize(node.content)))
+            selectors = [(text, _Needs.of(judged)) for text, judged in _selectors(node.prelude)]
+            rules.append((selectors, tinycss2.serialize(node.content)))
         elif node.type == "at-rule" and node.lower_at_keyword in ("media", "supports") and node.content:
             head = f"@{node.at_keyword}{tinycss2.serialize(node.prelude)}"
             rules.append((head, _parse(tinycss2.parse_rule_list(node.content, True, True))))

@@ -31,6 +31,8 @@ PAGES = [
         ),
         # Only the selectors of a list that can match are kept.
         (".md-tabs,.md-nav__link,.md-search__input{x:1}", ".md-nav__link{x:1}"),
+        # A comma inside a function does not split the list.
+        (".md-tabs:not(.a, .b),.md-nav :is(h1, h2){x:1}", ".md-nav :is(h1, h2){x:1}"),
         # Negated and pseudo parts are not judged: the rule stays.
         (".md-nav:not(.md-nav--secondary) a:hover{x:1}", ".md-nav:not(.md-nav--secondary) a:hover{x:1}"),
         (":root{--c:red}html::before{x:1}", ":root{--c:red}html::before{x:1}"),
