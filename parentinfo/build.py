@@ -175,28 +175,33 @@ def build(
     #    markup intact; then compiled to .mo for this build only.
     locales = root / WORK / "locales"
     foreign = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and any(e.language == code for e in editions)]
+    #    A council's own untranslated sentences hold up no one: they are shown in English, marked,
+    #    on that council's pages only (and counted in the manifest), unless --strict.
     if foreign:
-        problems, _ = catalogues.check(root, foreign, allow_incomplete=allow_fallback)
+        problems, _ = catalogues.check(
+            root, foreign, allow_incomplete=allow_fallback, councils=councils, strict_prose=strict
+        )
         if problems:
-            raise BuildError(problems)
+            raise BuildError(catalogues.with_advice(problems, strict))
         catalogues.compile_all(root, locales, foreign)
 
     reviews = {lang: catalogues.review(root, lang) for lang in foreign}
     # 3. Render every edition's Markdown before building anything, so a template error stops
     #    the build before any work is wasted.
-    rendered = {
-        e.folder: render_edition(
+    rendered, untranslated = {}, {}
+    for e in editions:
+        own_words = catalogues.translations(locales, e.language, "councils")
+        rendered[e.folder] = render_edition(
             root / "docs",
             e,
             cfg.pages,
             # Easy read has its own catalogue; the shared macros' words come from the guide's.
             translations=catalogues.translations(locales, e.language, *DOMAINS_OF[e.variant]),
-            data_translations=catalogues.translations(locales, e.language, "councils"),
+            data_translations=own_words,
             context=cfg.statement,
             review=reviews.get(e.language),
         )
-        for e in editions
-    }
+        untranslated[e.folder] = len(own_words.missed)
 
     # 4. PDF leaflets, one per edition, made before the site so each page can show its PDF's
     #    length and size. Only editions whose leaflet changed are rendered.
@@ -239,7 +244,9 @@ def build(
         pdf = f"{e.folder}/{pdf_name(e)}"
         shutil.copyfile(pdfs[e.folder].path, stage / pdf)
         pages = [f"{e.folder}/{page_html(p)}" for p in cfg.pages]
-        result.editions.append(manifest.entry(e.council.slug, e.language, e.variant, pages, pdf))
+        result.editions.append(
+            manifest.entry(e.council.slug, e.language, e.variant, pages, pdf, untranslated[e.folder])
+        )
 
     # 6. The manifest keeps editions of councils and languages not rebuilt now; each rebuilt
     #    council's home and print pages list every edition in it, and the site index every council.

@@ -214,8 +214,9 @@ def update(root: Path, languages: list[str] | None = None) -> list[str]:
 
 
 def _stable(data: bytes) -> bytes:
-    """Drop the creation/revision dates babel stamps on every write, so output is reproducible."""
-    return re.sub(rb'"(POT-Creation-Date|PO-Revision-Date): [^"]*\\n"\n', b"", data)
+    """Drop the dates and the Babel version babel stamps on every write, so output is reproducible
+    (a newer Babel must not rewrite every catalogue)."""
+    return re.sub(rb'"(POT-Creation-Date|PO-Revision-Date|Generated-By): [^"]*\\n"\n', b"", data)
 
 
 # ---- checks --------------------------------------------------------------------------------------
@@ -290,14 +291,29 @@ def _line(path: Path, message: Message) -> int:
 
 
 def check(
-    root: Path, languages: list[str] | None = None, allow_incomplete: bool = False
+    root: Path,
+    languages: list[str] | None = None,
+    allow_incomplete: bool = False,
+    councils: list[Council] | None = None,
+    strict_prose: bool = False,
 ) -> tuple[list[str], list[Status]]:
-    """Every problem in every catalogue, and each catalogue's status."""
+    """Every problem in every catalogue, and each catalogue's status.
+
+    The shared guide must be complete in a published language. A council's own sentences
+    (`councils` domain, only those of `councils`) may be untranslated: they are shown in English,
+    marked as English, on that council's pages only; `strict_prose` makes them problems too.
+    """
     problems: list[str] = []
     statuses: list[Status] = []
-    templates = extract(root)
+    councils = councils if councils is not None else load_councils(root)
+    templates = {
+        "guide": extract_guide(root),
+        "easy-read": extract_guide(root, "easy-read"),
+        "councils": extract_councils(root, councils),
+    }
     for lang in languages or [code for code in LANGUAGES if code != SOURCE_LANGUAGE]:
         for domain in DOMAINS:
+            incomplete_ok = allow_incomplete or (domain == "councils" and not strict_prose)
             path = po_path(root, lang, domain)
             label = str(path.relative_to(root))
             if not path.exists():
@@ -317,15 +333,22 @@ def check(
                 done = all(_forms(message))
                 if message.fuzzy and done:
                     fuzzy += 1
-                    if not allow_incomplete:
+                    if not incomplete_ok:
                         problems.append(f"{where}: fuzzy (its English changed): check it and remove the fuzzy flag")
                 elif done:
                     translated += 1
-                elif not allow_incomplete:
+                elif not incomplete_ok:
                     problems.append(f"{where}: not translated")
                 problems += check_message(message, where)
             missing = wanted - {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
-            if missing and not allow_incomplete:
+            if missing and not incomplete_ok and domain == "councils":
+                # A council's new sentence: say where it is, so the web team knows what to change.
+                for message in templates[domain]:
+                    if message.id in missing:
+                        where = ":".join(map(str, message.locations[0])) if message.locations else label
+                        language = LANGUAGES[lang].english
+                        problems.append(f"{where}: {message.id!r} has no {language} translation ({label})")
+            elif missing and not incomplete_ok:
                 problems.append(
                     f"{label}: {len(missing)} message(s) of the source are missing; run `parentinfo i18n update`"
                 )
@@ -338,6 +361,20 @@ def check(
                 )
             statuses.append(Status(lang, domain, total, translated, fuzzy, status))
     return problems, statuses
+
+
+def with_advice(problems: list[str], strict: bool = False) -> list[str]:
+    """Problems, and what a web team can do about missing translations."""
+    incomplete = ("not translated", "fuzzy (its English changed)", "are missing", " translation (locales/")
+    if not any(word in p for p in problems for word in incomplete):
+        return problems
+    advice = (
+        "to publish now: list only the languages you want under `languages:` in your council file,"
+        " or build with --allow-fallback to show the missing parts in English, marked as English"
+    )
+    if strict:
+        advice += " (without --strict, a council's own untranslated sentences are shown that way too)"
+    return [*problems, advice]
 
 
 # ---- compiling and loading -----------------------------------------------------------------------

@@ -98,10 +98,11 @@ def check() -> None:
     used = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and any(code in c.languages for c in councils)]
     spare = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and code not in used]
     # Languages a council publishes must be complete; the others must at least be safe.
-    problems = catalogues.check(_root(), used)[0] if used else []
-    problems += catalogues.check(_root(), spare, allow_incomplete=True)[0] if spare else []
+    # The same verdict as `build`: a council's own untranslated sentences are shown in English.
+    problems = catalogues.check(_root(), used, councils=councils)[0] if used else []
+    problems += catalogues.check(_root(), spare, allow_incomplete=True, councils=councils)[0] if spare else []
     if problems:
-        raise BuildError(problems)
+        raise BuildError(catalogues.with_advice(problems))
     count = len(catalogues.DOMAINS) * (len(used) + len(spare))
     click.echo(f"{len(councils)} council file(s) and {count} catalogue(s) OK.")
     _warn(unconfirmed_warnings(councils))

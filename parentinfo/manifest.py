@@ -1,7 +1,8 @@
 """`site/manifest.json`: every edition built, the contract between stages and with readers.
 
-Shape: {"editions": [{"council", "language", "variant", "pages": [...], "pdf": null}]}, with
-`pages` relative to `site/` in reading order, sorted by council, language order, variant order.
+Shape: {"editions": [{"council", "language", "variant", "pages": [...], "pdf": null,
+"untranslated": 0}]}, with `pages` relative to `site/` in reading order, sorted by council,
+language order, variant order; `untranslated` counts the council's own sentences shown in English.
 """
 
 from __future__ import annotations
@@ -15,8 +16,17 @@ from .languages import LANGUAGES, VARIANTS
 NAME = "manifest.json"
 
 
-def entry(council: str, language: str, variant: str, pages: list[str], pdf: str | None = None) -> dict[str, Any]:
-    return {"council": council, "language": language, "variant": variant, "pages": pages, "pdf": pdf}
+def entry(
+    council: str, language: str, variant: str, pages: list[str], pdf: str | None = None, untranslated: int = 0
+) -> dict[str, Any]:
+    return {
+        "council": council,
+        "language": language,
+        "variant": variant,
+        "pages": pages,
+        "pdf": pdf,
+        "untranslated": untranslated,
+    }
 
 
 def _key(e: dict[str, Any]) -> tuple[str, int, int]:

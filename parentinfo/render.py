@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import gettext
+import html
 import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass
@@ -38,21 +39,57 @@ class Edition:
 
 
 # ---- helpers the templates call: facts are formatted here, never typed in the source ----------
+#
+# A fact is data, never markup: each value is escaped for HTML and for Markdown before it lands
+# in a page. Numbers, addresses and names run left to right inside right-to-left sentences, so
+# each is its own `dir="ltr"` island (HTML isolates elements with `dir`): without it the Unicode
+# bidi algorithm lays out "0808 801 0366" in an Arabic line as "0366 801 0808".
+
+# Characters HTML or Markdown would read as syntax inside a value (markup, emphasis, links,
+# attr_list, a heading), as character references in one pass, so none is escaped twice.
+_LITERAL = str.maketrans({c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}#"})
+
+
+def text(value: str) -> str:
+    """A value as literal text inside the Markdown source: no HTML, no Markdown, no attr_list."""
+    return str(value).translate(_LITERAL)
+
+
+def _link(href: str, shown: str) -> str:
+    # The tag is raw HTML, passed through whole by Markdown: the address needs HTML escaping only.
+    return f'<a href="{html.escape(href, quote=True)}" dir="ltr">{text(shown)}</a>'
 
 
 def tel(phone: Phone) -> str:
     """A tap-to-call link showing the number as people write it."""
-    return f"[{phone.national}](tel:{phone.e164})"
+    return _link(f"tel:{phone.e164}", phone.national)
 
 
 def mailto(email: str) -> str:
-    return f"[{email}](mailto:{email})"
+    return _link(f"mailto:{email}", email)
 
 
 def web(url: str) -> str:
     """A link whose text is the address without the scheme, so it can be read aloud or copied."""
-    shown = url.split("://", 1)[-1].rstrip("/")
-    return f"[{shown}]({url})"
+    return _link(url, url.split("://", 1)[-1].rstrip("/"))
+
+
+def in_english(language: str) -> Any:
+    """The `en` filter: a name, title or address kept in English (a council's own words).
+
+    In another language's page it is marked `lang="en"` (screen readers switch voice), isolated
+    left to right and `translate="no"` (a name, not English left untranslated); in English it is
+    just the escaped text.
+    """
+
+    def mark(value: Any) -> str:
+        if value is None or value == "":
+            return ""
+        if language == SOURCE_LANGUAGE:
+            return text(value)
+        return f'<span lang="en" dir="ltr" translate="no">{text(value)}</span>'
+
+    return mark
 
 
 # Compiled templates shared by every environment in this process, keyed by name and source.
@@ -109,6 +146,8 @@ class Marked(gettext.NullTranslations):
         self.inner = inner
         self.language = language
         self.fell_back = False
+        self.missed: set[str] = set()
+        """Every message shown in English so far: a council's untranslated sentences, counted."""
         # Messages of the catalogue and of every fallback catalogue chained to it.
         self._known: dict = {}
         chain: Any = inner
@@ -118,6 +157,7 @@ class Marked(gettext.NullTranslations):
 
     def _mark(self, text: str) -> str:
         self.fell_back = True
+        self.missed.add(text)
         return f'<span lang="en" dir="ltr">{text}</span>'
 
     def gettext(self, message: str) -> str:
@@ -129,6 +169,13 @@ class Marked(gettext.NullTranslations):
         if self.language == SOURCE_LANGUAGE or (singular, 0) in self._known:
             return self.inner.ngettext(singular, plural, n)
         return self._mark(singular if n == 1 else plural)
+
+    def literal(self, message: str) -> str:
+        """A council's own sentence, translated, as text: neither its English nor a translation
+        may bring markup into the page."""
+        if self.language == SOURCE_LANGUAGE or message in self._known:
+            return text(self.inner.gettext(message))
+        return self._mark(text(message))
 
     def pgettext(self, context: str, message: str) -> str:
         return self.gettext(message)
@@ -190,7 +237,8 @@ def render_edition(
     guide = translations or Marked(gettext.NullTranslations(), SOURCE_LANGUAGE)
     data = data_translations or Marked(gettext.NullTranslations(), SOURCE_LANGUAGE)
     env = environment(docs, guide)  # type: ignore[arg-type]
-    env.filters["t"] = lambda text: data.gettext(text) if text else text
+    env.filters["t"] = lambda words: data.literal(words) if words else words
+    env.filters["en"] = in_english(edition.language)
     values = {
         "council": edition.council,
         "language": edition.language,
