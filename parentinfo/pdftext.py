@@ -56,6 +56,9 @@ class _Unit:
     glyphs: int
     rtl: bool
     space: bool = False
+    plain: bool = True
+    """Every glyph is one character, its cluster's only glyph, and the font's glyph→Unicode map
+    already gives it: no /ActualText needed (Latin text, mostly; it keeps those PDFs their size)."""
 
     def text(self, utf8: bytes) -> str:
         text = utf8[self.start : self.end].decode(errors="replace")
@@ -65,7 +68,7 @@ class _Unit:
         return text[::-1] if self.rtl else text
 
 
-def _run_units(utf8: bytes, item: Any, glyphs: Any) -> list[_Unit]:
+def _run_units(utf8: bytes, item: Any, glyphs: Any, to_unicode: dict[int, str]) -> list[_Unit]:
     """A Pango run (one font, one direction) as units in drawing order: left to right, words and
     spaces (selecting and searching in a viewer finds words where they are); right to left, the
     whole run."""
@@ -76,8 +79,23 @@ def _run_units(utf8: bytes, item: Any, glyphs: Any) -> list[_Unit]:
     units: list[_Unit] = []
     for i, cluster in enumerate(clusters):
         start, end = item.offset + cluster, item.offset + ends[cluster]
+        glyph = glyphs.glyphs[i].glyph
         # Empty glyphs (zero-width joiners) are drawn as a move, not a glyph.
-        drawn = int(glyphs.glyphs[i].glyph != pango.PANGO_GLYPH_EMPTY)
+        drawn = int(glyph != pango.PANGO_GLYPH_EMPTY)
+        alone = (i == 0 or clusters[i - 1] != cluster) and (i + 1 == len(clusters) or clusters[i + 1] != cluster)
+        text = utf8[start:end].decode(errors="replace")
+        # Left to right, one glyph for one character, not moved off its place (a mark on its
+        # base): anything else, poppler's glyph-by-glyph reading splits words where glyphs
+        # overlap (Arabic letters around lam-alef, Gurmukhi vowel signs) even when the map is right.
+        geometry = glyphs.glyphs[i].geometry
+        plain = (
+            not rtl
+            and alone
+            and bool(drawn)
+            and len(text) == 1
+            and not (geometry.x_offset or geometry.y_offset)
+            and to_unicode.get(glyph) == text
+        )
         space = utf8[start:end].isspace()
         last = units[-1] if units else None
         # Glyphs of one cluster stay together (a Bengali syllable drawn vowel first); a word
@@ -86,12 +104,13 @@ def _run_units(utf8: bytes, item: Any, glyphs: Any) -> list[_Unit]:
         # out before its word; inside a run, only a run-final mark does.
         if last and (rtl or last.start == start or not (space or last.space)):
             last.start, last.end, last.glyphs = min(last.start, start), max(last.end, end), last.glyphs + drawn
+            last.plain = last.plain and plain
         else:
-            units.append(_Unit(start, end, drawn, rtl, space))
+            units.append(_Unit(start, end, drawn, rtl, space, plain))
     return units
 
 
-def _units(textbox: Any) -> tuple[bytes, list[_Unit]]:
+def _units(stream: Stream, textbox: Any) -> tuple[bytes, list[_Unit]]:
     """The text drawn by draw_first_line as units in the order it walks the glyphs."""
     layout = textbox.pango_layout
     first_line, _ = layout.get_first_line()
@@ -100,11 +119,13 @@ def _units(textbox: Any) -> tuple[bytes, list[_Unit]]:
     run = first_line.runs[0] if first_line.runs != ffi.NULL else ffi.NULL
     while run != ffi.NULL:
         glyph_item, run = run.data, run.next
-        for unit in _run_units(utf8, glyph_item.item, glyph_item.glyphs):
+        font, _ = stream.add_font(glyph_item.item.analysis.font)  # the one draw_first_line used
+        for unit in _run_units(utf8, glyph_item.item, glyph_item.glyphs, font.to_unicode):
             if units and not (unit.glyphs and units[-1].glyphs):
                 # No glyph to put its text on: it joins its neighbour (one is drawn, the other not).
                 last = units[-1] if units[-1].glyphs else unit
                 last.start, last.end = min(units[-1].start, unit.start), max(units[-1].end, unit.end)
+                last.plain = False
                 units[-1] = last
             else:
                 units.append(unit)
@@ -127,6 +148,7 @@ def _split_by_unit(items: list, utf8: bytes, units: list[_Unit]) -> list | None:
             out.append(item)
             continue
         piece: list[bytes] = []
+        has_glyphs = False
         body = item[1:-4]
         tokens = list(TJ_TOKEN.finditer(body))
         if sum(len(t.group(0)) for t in tokens) != len(body.rstrip()):
@@ -135,24 +157,32 @@ def _split_by_unit(items: list, utf8: bytes, units: list[_Unit]) -> list | None:
             if number:
                 piece.append(number)
                 continue
-            for k in range(0, len(hex_glyphs), 4):  # 2-byte glyph ids (WeasyPrint's non-bitmap fonts)
-                if shown >= len(owner):
-                    return None
-                if owner[shown] != current:
-                    if any(p.startswith(b"<") for p in piece):
+            count = len(hex_glyphs) // 4  # 2-byte glyph ids (WeasyPrint's fonts but bitmap ones)
+            if len(hex_glyphs) % 4 or shown + count > len(owner):
+                return None
+            k = 0
+            while k < count:
+                unit = owner[shown + k]
+                if unit != current:
+                    if has_glyphs:
                         out.append(b"[" + b" ".join(piece) + b"] TJ")
-                        piece = []
-                    if current >= 0:
+                        piece, has_glyphs = [], False
+                    if current >= 0 and not units[current].plain:
                         out.append(b"EMC")
-                    current = owner[shown]
-                    out.append(actual_text(units[current].text(utf8)))
-                piece.append(b"<" + hex_glyphs[k : k + 4] + b">")
-                shown += 1
+                    current = unit
+                    if not units[unit].plain:
+                        out.append(actual_text(units[unit].text(utf8)))
+                j = k + 1
+                while j < count and owner[shown + j] == unit:
+                    j += 1
+                piece.append(b"<" + hex_glyphs[4 * k : 4 * j] + b">")
+                has_glyphs, k = True, j
+            shown += count
         if piece:
             out.append(b"[" + b" ".join(piece) + b"] TJ")
     if shown != len(owner) or current < 0:
         return None
-    return [*out, b"EMC"]
+    return out if units[current].plain else [*out, b"EMC"]
 
 
 fallbacks = 0
@@ -167,7 +197,7 @@ def _with_actual_text(draw_first_line: Callable[..., list]) -> Callable[..., lis
         drawn = stream.stream[start:]
         if not any(isinstance(item, bytes) and item.endswith(b"TJ") for item in drawn):
             return emojis  # the original returns early for blank lines
-        utf8, units = _units(textbox)
+        utf8, units = _units(stream, textbox)
         split = _split_by_unit(drawn, utf8, units)
         if split is None:
             global fallbacks
