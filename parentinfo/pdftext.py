@@ -8,7 +8,8 @@ as nonsense (WeasyPrint issue 2841). PDF's remedy is marked content with /Actual
 `/Span <</ActualText …>> BDC … EMC`, inside WeasyPrint's own tagged /Span, with its text.
 Poppler, Acrobat and screen readers read that instead of the glyphs. Left-to-right text (Bengali
 too) is in logical order; right-to-left in drawing order, as readers expect right-to-left glyphs
-to be (see `_Unit.text`).
+to be (see `_Unit.text`). Words whose glyphs already map one to one (most Latin text) are left
+bare, so those PDFs keep their size.
 
 Also, from our side of WeasyPrint's tagging (pdf/tags.py): pictures with alt="" and the page
 numbers in the page margin become artifacts, not untitled /Figure tags or stray /Span content.
