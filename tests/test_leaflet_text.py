@@ -161,3 +161,14 @@ def test_no_relative_link_in_any_leaflet(built: Path) -> None:
             uris = [link["uri"] for page in doc.pages for link in page.hyperlinks if link.get("uri")]
         relative = [u for u in uris if not re.match(r"(https?|mailto|tel):", u)]
         assert not relative, (e["pdf"], relative[:3])
+
+
+def test_page_numbers_are_pagination_artifacts(built: Path) -> None:
+    """ "2 / 9" in the page margin is pagination, not content a screen reader reads mid-text."""
+    from pdfminer.pdftypes import resolve1
+
+    for e, pdf, _ in leaflets(built):
+        with pdfplumber.open(pdf) as doc:
+            for number, page in enumerate(doc.pages[1:], start=2):
+                data = b"".join(resolve1(s).get_data() for s in page.page_obj.contents)
+                assert data.count(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC") == 1, (e["pdf"], number)
