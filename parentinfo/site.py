@@ -7,8 +7,10 @@ home page is one more small build. Builds go to a staging folder; the build stag
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,32 @@ from .languages import LANGUAGES
 UNUSED_THEME_FILES = ("assets/javascripts/",)
 UNUSED_SUFFIXES = (".map",)
 UNUSED_FILES = ("sitemap.xml",)  # the template itself, copied as a plain file once not rendered
+
+# Material's markup for the drawer's checkbox and the skip link, rewritten by keyboard_ready().
+_SKIP = re.compile(r'\s*<div data-md-component="skip">.*?</div>', re.S)
+_DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+_NAV_LABEL = re.compile(r'(<nav class="md-nav md-nav--primary" aria-label=")([^"]*)"')
+# Section headings in the navigation: Material makes them tabindex=0 labels that only its script
+# can open, so a keyboard stops on something Enter and Space do nothing to.
+_FAKE_BUTTON = re.compile(r'(<label class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label") tabindex="0"')
+
+
+def keyboard_ready(output: str) -> str:
+    """Material's page made to work from the keyboard without its script.
+
+    The drawer's own checkbox becomes the menu button (parentinfo.css shows it over the
+    hamburger, named like the navigation it opens); the skip link moves before it so it stays
+    the first Tab stop; `autocomplete`, not allowed on a checkbox, goes.
+    """
+    skip = _SKIP.search(output)
+    name = _NAV_LABEL.search(output)
+    label = html.escape(name.group(2) if name else "Menu", quote=True)
+    drawer = f'<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" aria-label="{label}">'
+    if skip and _DRAWER in output:
+        output = output[: skip.start()] + output[skip.end() :]
+        output = output.replace(_DRAWER, skip.group(0).strip() + "\n    " + drawer, 1)
+    output = output.replace(' type="checkbox" id="__search" autocomplete="off">', ' type="checkbox" id="__search">')
+    return _FAKE_BUTTON.sub(r"\1", output)
 
 
 @dataclass(frozen=True)
@@ -95,7 +123,14 @@ class _Pages(BasePlugin):
         # Material sets dir only on <body>; browsers and screen readers read it from <html>.
         if LANGUAGES[self.language].rtl:
             output = output.replace("<html ", '<html dir="rtl" ', 1)
-        return output
+        return keyboard_ready(output)
+
+
+class _Keyboard(BasePlugin):
+    """The council home build's pages: keyboard-ready like the editions' (see keyboard_ready)."""
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return keyboard_ready(output)
 
 
 class _Trim(BasePlugin):
@@ -159,8 +194,7 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
         # of ten linked pages needs none.
         mkdocs_config.theme.static_templates.discard("sitemap.xml")
         mkdocs_config.plugins["parentinfo-trim"] = _Trim()
-        if pages:
-            mkdocs_config.plugins["parentinfo-pages"] = pages
+        mkdocs_config.plugins["parentinfo-pages"] = pages or _Keyboard()
         mkdocs_build(mkdocs_config)
         # The theme CSS cut to the rules these pages can use: most of what a first view loaded.
         cssprune.prune_site(out)
