@@ -37,6 +37,10 @@ from .languages import LANGUAGES
 UNUSED_THEME_FILES = ("assets/javascripts/",)
 UNUSED_SUFFIXES = (".map",)
 UNUSED_FILES = ("sitemap.xml",)  # the template itself, copied as a plain file once not rendered
+# The page each edition's logo (and the drawer's) leads to: a real file, as a folder link ("..")
+# is refused by a server without directory listings. The edition's own first page keeps the
+# reader in their language and edition; the council's home page lists every one, in English.
+HOME_PAGE = "index.html"
 
 # Material's markup for the drawer's checkbox and the skip link, rewritten by keyboard_ready().
 _SKIP = re.compile(r'\s*<div data-md-component="skip">.*?</div>', re.S)
@@ -112,6 +116,7 @@ class _Pages(BasePlugin):
 
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         # Links are from this build's root (site/<slug>/<lang>/); MkDocs makes them page-relative.
+        config["extra"]["homepage"] = f"{page.url.split('/', 1)[0]}/{HOME_PAGE}"
         if len(self.languages) < 2:
             return context
         config["extra"]["alternate"] = [
@@ -314,6 +319,7 @@ def build_home(cfg: SiteConfig, council: Council, markdown: str, print_page: str
             "docs_dir": str(docs),
             "site_dir": str(out),
             "nav": ["index.md", "print.md"],
+            "extra": {"homepage": HOME_PAGE},  # not "." (a folder), which a strict server refuses
             # Its links lead into the language builds, which MkDocs cannot see from here;
             # tests check every link in the finished site instead.
             "validation": {"links": {"not_found": "info"}},
