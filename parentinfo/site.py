@@ -198,6 +198,10 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
         # No sitemap: it carries the build date, so every rebuild would differ, and a guide
         # of ten linked pages needs none.
         mkdocs_config.theme.static_templates.discard("sitemap.xml")
+        if pages:
+            # One 404 page per council, from its (English) home build: Material's 404 text is
+            # English whatever the language, and a host serves one page for every missing address.
+            mkdocs_config.theme.static_templates.discard("404.html")
         mkdocs_config.plugins["parentinfo-trim"] = _Trim()
         mkdocs_config.plugins["parentinfo-pages"] = pages or _Keyboard()
         mkdocs_build(mkdocs_config)

@@ -38,8 +38,6 @@ def test_no_link_targets_a_folder(built: Path) -> None:
     slug, pages = one_council(built)
     folders = {}
     for path in pages:
-        if path.name == "404.html" and path.parent.name != slug:
-            continue  # a language's own 404 page: see test_only_the_council_has_a_404_page
         bad = [h for h in hrefs(path) if internal(h) and urldefrag(h)[0].endswith(FOLDER_ENDINGS)]
         if bad:
             folders[path.relative_to(built / "site").as_posix()] = sorted(set(bad))
@@ -72,3 +70,11 @@ def test_every_internal_link_is_served_by_a_strict_host(built: Path) -> None:
                     queue.append(target)
     assert broken == {}
     assert len(seen) > 20
+
+
+def test_one_404_page_per_council_in_english(built: Path) -> None:
+    """Material's 404 page is English in every language; a host serves one page for any missing
+    address, so each council has one, marked English, at its top."""
+    slug, pages = one_council(built)
+    assert [p.relative_to(built / "site").as_posix() for p in pages if p.name == "404.html"] == [f"{slug}/404.html"]
+    assert '<html lang="en"' in (built / "site" / slug / "404.html").read_text(encoding="utf-8")
