@@ -119,8 +119,15 @@ class _Pages(BasePlugin):
         config["extra"]["homepage"] = f"{page.url.split('/', 1)[0]}/{HOME_PAGE}"
         if len(self.languages) < 2:
             return context
+        # Each name is in its own language and direction (overrides/partials/alternate.html).
         config["extra"]["alternate"] = [
-            {"name": LANGUAGES[code].name, "lang": code, "link": f"../{code}/{page.url}"} for code in self.languages
+            {
+                "name": LANGUAGES[code].name,
+                "lang": code,
+                "dir": "rtl" if LANGUAGES[code].rtl else "ltr",
+                "link": f"../{code}/{page.url}",
+            }
+            for code in self.languages
         ]
         return context
 
