@@ -103,6 +103,22 @@ def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
     return files
 
 
+def one_line_height(language: str) -> float | None:
+    """Line height for a box that clips what overflows it (one line with an ellipsis): the
+    script's own, or the font's whole ascent + descent if taller (Nastaliq: 2.5 em), so no
+    glyph is cut. None if the system font is used."""
+    from fontTools.ttLib import TTFont
+
+    spec = FONTS.get(language)
+    if spec is None:
+        return None
+    source = NOTO / f"{spec.file}-{next(iter(WEIGHTS))}.ttf"
+    if not source.exists():
+        return spec.line_height
+    font = TTFont(source, lazy=True)
+    return max(spec.line_height, round((font["hhea"].ascent - font["hhea"].descent) / font["head"].unitsPerEm, 2))
+
+
 def font_css(language: str) -> str:
     """@font-face rules and the text font for a language's pages ('' if the system font will do)."""
     spec = FONTS.get(language)

@@ -30,7 +30,7 @@ from mkdocs.structure.files import Files
 from . import cssprune
 from .council import Council
 from .errors import BuildError
-from .fonts import font_css, web_fonts
+from .fonts import font_css, one_line_height, web_fonts
 from .languages import LANGUAGES
 
 # Theme files a page never loads: all JavaScript (the site ships none) and source maps.
@@ -170,6 +170,17 @@ def _council_css(council: Council) -> str:
     )
 
 
+def _script_css(language: str) -> str:
+    """Room for the script in Material's one-line boxes: navigation, drawer, header title and
+    tabs clip what overflows, and Nastaliq's dots below the line need over twice the font
+    size (a nav line box was 18.2 px, its glyphs 26 px). The height comes from fonts.py."""
+    line = one_line_height(language)
+    if line is None:
+        return ""
+    boxes = ".md-ellipsis, .md-nav__title, .md-nav__link, .md-tabs__link, .md-select__link"
+    return f"{boxes} {{ line-height: {line}; }}\n"
+
+
 def _write_docs(docs: Path, files: dict[str, str] | dict[str, str | bytes]) -> None:
     for name, data in files.items():
         path = docs / name
@@ -274,7 +285,7 @@ def build_language(
     files: dict[str, str | bytes] = {
         f"{variant}/{page}": text for variant, pages in editions.items() for page, text in pages.items()
     }
-    files["assets/council.css"] = _council_css(council) + font_css(language)
+    files["assets/council.css"] = _council_css(council) + font_css(language) + _script_css(language)
     for name, data in web_fonts(
         language, cfg.root / ".parentinfo" / "fonts", font_text + _theme_words(cfg, language)
     ).items():
