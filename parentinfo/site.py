@@ -286,9 +286,9 @@ def build_language(
         f"{variant}/{page}": text for variant, pages in editions.items() for page, text in pages.items()
     }
     files["assets/council.css"] = _council_css(council) + font_css(language) + _script_css(language)
-    for name, data in web_fonts(
-        language, cfg.root / ".parentinfo" / "fonts", font_text + _theme_words(cfg, language)
-    ).items():
+    # The pages' own text too: council names, numbers and punctuation are not in the catalogues.
+    shown = font_text + _theme_words(cfg, language) + "".join(t for pages in editions.values() for t in pages.values())
+    for name, data in web_fonts(language, cfg.root / ".parentinfo" / "fonts", shown).items():
         files[f"assets/fonts/{name}"] = data
     _write_docs(docs, files)
     nav: list[Any] = [
