@@ -168,3 +168,23 @@ def test_links_keep_readable_colours_on_hover(built: Path, browser, base: str) -
             if ratio < 4.5:
                 faint.append((rel, selector, round(ratio, 2)))
     assert faint == []
+
+
+def test_draft_notice_and_skip_link_are_body_size(built: Path, browser, base: str) -> None:
+    """The translation notice (an admonition under the H1) and the skip link are read like the
+    text: at least body size in every edition, large text included."""
+    editions = json.loads((built / "site" / "manifest.json").read_text())["editions"]
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    small, notices = [], 0
+    for e in editions[:: max(1, len(editions) // 18)]:
+        page.goto(base + e["pages"][1])
+        sizes = page.evaluate(
+            """() => { const px = e => e ? parseFloat(getComputedStyle(e).fontSize) : null;
+                 const body = [...document.querySelectorAll('article p')].find(p => !p.closest('.admonition'));
+                 return {body: px(body), notice: px(document.querySelector('article .admonition p')),
+                         skip: px(document.querySelector('.md-skip'))}; }"""
+        )
+        notices += sizes["notice"] is not None
+        if sizes["skip"] < sizes["body"] or (sizes["notice"] is not None and sizes["notice"] < sizes["body"]):
+            small.append((e["pages"][1], sizes))
+    assert notices and small == []
