@@ -40,7 +40,7 @@ def test_manifest_lists_every_edition_in_reading_order(built: Path) -> None:
         for v in ("standard", "easy-read", "large-text")
     ]
     for e in data["editions"]:
-        assert list(e) == ["council", "language", "variant", "pages", "pdf"]
+        assert list(e) == ["council", "language", "variant", "pages", "pdf", "untranslated"]
         folder = f"{e['council']}/{e['language']}/{e['variant']}"
         assert e["pages"] == [f"{folder}/{page}" for page in NAV]
         assert e["pdf"] == f"{folder}/{e['council']}-{e['language']}-{e['variant']}.pdf"
