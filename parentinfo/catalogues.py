@@ -25,7 +25,8 @@ from babel.messages.pofile import read_po, write_po
 from pydantic import BaseModel
 
 from . import yamlfile
-from .council import Council, _text
+from .council import Council
+from .values import _text
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .loading import load_councils
