@@ -26,11 +26,11 @@ from pydantic import BaseModel
 
 from . import yamlfile
 from .council import Council
-from .values import _text
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .loading import load_councils
 from .render import Marked, Review
+from .values import _text
 
 DOMAINS = ("guide", "easy-read", "councils")
 PROJECT = "parentinfo"

@@ -32,6 +32,7 @@ from .values import (
     Colour,
     Contact,
     Email,
+    Interval,
     LanguageCode,
     Model,
     Name,
@@ -92,13 +93,13 @@ class Timescales(Model):
     """The first conference is held within this time of the strategy meeting."""
     core_group_first: Period | None = None
     """The first core group meeting happens within this time after the conference."""
-    core_group_every: Period | None = None
+    core_group_every: Interval | None = None
     """How often the core group meets."""
-    visits_every: Period | None = None
+    visits_every: Interval | None = None
     """How often the social worker visits at home."""
     first_review: Period | None = None
     """The first review conference happens within this time after the first conference."""
-    later_reviews: Period | None = None
+    later_reviews: Interval | None = None
     """How often review conferences happen after the first review."""
     child_in_need_meeting: Period | None = None
     """If there is no child protection plan, a child in need meeting happens within this time."""
@@ -181,9 +182,10 @@ class Council(Model):
     checked: datetime.date
     """When these facts were last checked (YYYY-MM-DD); pages show "Information checked: month year"."""
     organisation: Name | None = None
-    """The council's full name, where the leaflet gives it."""
+    """The council's full name, where the leaflet gives it, e.g. "Somerset County Council"."""
     partnership: Name | None = None
-    """The local safeguarding children partnership or board."""
+    """The local safeguarding children partnership or board, e.g. "Solihull Local Safeguarding
+    Children Partnership"."""
     runs_conferences: Name | None = None
     """Who runs conferences, if not the council itself, e.g. "Doncaster Children's Services Trust"."""
     site_url: Url

@@ -73,7 +73,7 @@ class Invitation(Model):
 class Supporter(Model):
     """Bringing someone with you for support."""
 
-    who: list[Literal["family member", "friend", "relative", "advocate", "legal representative"]] = []
+    who: list[Literal["family member", "friend", "advocate", "legal representative"]] = []
     """Who the leaflet names as a possible supporter."""
     tell_first: Literal["social worker", "chair", "social worker or chair"] | None = None
     """Who to tell first that you want to bring someone."""
@@ -124,8 +124,8 @@ class Practical(Model):
 class ParentAdvocacy(Model):
     """An advocate for parents."""
 
-    learning_disability: bool = True
-    """For parents with a learning difficulty or disability."""
+    learning_disability: bool = False
+    """It is for parents with a learning difficulty or disability."""
     service: Contact | None = None
     """Who provides it, if the leaflet says (a web address alone is fine)."""
 
@@ -133,8 +133,8 @@ class ParentAdvocacy(Model):
 class ChildAdvocacy(Model):
     """An advocate for your child."""
 
-    offered: bool = True
-    """Your child will be offered an advocate."""
+    offered: bool = False
+    """Your child will be offered an advocate (not only "can have" one)."""
     at_meeting: bool = False
     """The advocate can come to the meeting with your child, or for them."""
     meets_before: bool = False
@@ -152,8 +152,8 @@ class Children(Model):
     """Your child may come if they are old enough and understand enough."""
     part_or_all: bool = False
     """Your child can come for some or all of the meeting, if they want to."""
-    chair_writes_from_age: int | None = Field(default=None, gt=0)
-    """From this age, the chair sends your child a letter."""
+    chair_writes_if_over: int | None = Field(default=None, gt=0)
+    """If your child is over this age, the chair sends them a letter."""
     consultation_form: bool = False
     """The chair's letter comes with a consultation form for your child's views."""
     advocate: ChildAdvocacy | None = None

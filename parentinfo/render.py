@@ -20,9 +20,9 @@ import jinja2
 from babel.dates import format_date, format_time
 
 from .council import Council
-from .values import Phone
 from .errors import BuildError
 from .languages import SOURCE_LANGUAGE, SOURCES, VARIANTS
+from .values import Phone
 
 
 @dataclass(frozen=True)

@@ -60,7 +60,9 @@ def _phone(value: Any) -> Any:
     if number is None or number.country_code != 44:
         raise ValueError(f"expected a UK phone number that can be dialled, found {text!r}")
     if _COSTLY.match(str(number.national_number)):
-        raise ValueError(f"expected a UK phone number that is free or costs a normal call, found {text!r} (a costly range)")
+        raise ValueError(
+            f"expected a UK phone number that is free or costs a normal call, found {text!r} (a costly range)"
+        )
     return Phone(
         national=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
         e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
@@ -113,9 +115,7 @@ _NAME = re.compile(r"[\w][\w .,'’&()/–-]*[\w.)]|\w")
 def _name(value: str) -> str:
     value = " ".join(str(value).split())
     if not _NAME.fullmatch(value) or len(value) > 120 or "_" in value:
-        raise ValueError(
-            f"expected a name of letters, spaces and ordinary punctuation (at most 120), found {value!r}"
-        )
+        raise ValueError(f"expected a name of letters, spaces and ordinary punctuation (at most 120), found {value!r}")
     return value
 
 
@@ -240,7 +240,7 @@ class Venue(Model):
 
 
 class Period(Model):
-    """A length of time such as "4 to 6 weeks" or "at least every 6 months"."""
+    """A length of time such as "10 working days" or "4 to 6 weeks"."""
 
     number: int = Field(gt=0)
     """How many units."""
@@ -248,5 +248,10 @@ class Period(Model):
     """Upper end of a range, e.g. 6 in "4 to 6 weeks"."""
     unit: Literal["days", "working days", "weeks", "months"]
     """The unit of time."""
+
+
+class Interval(Period):
+    """How often something happens, e.g. "every 4 weeks" or "at least every 6 months"."""
+
     at_least: bool = False
     """True when the leaflet says "at least" or "as a minimum"."""

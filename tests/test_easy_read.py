@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sitetools import REPO, article, links_of, text_of
 
-COUNCILS = ["solihull", "east-riding", "south-gloucestershire", "staffordshire", "somerset"]
+COUNCILS = sorted(p.stem for p in (REPO / "councils").glob("[!_]*.yml"))
 PICTURES = REPO / "overrides" / "assets" / "pictures"
 
 

@@ -24,7 +24,7 @@ SENTENCE = "Our conferences are held at the town hall."
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with one more council, whose file adds one free sentence no catalogue has."""
     root = copy_project(tmp_path_factory.mktemp("new-council"))
-    text = FIXTURE.read_text() + f"local:\n  about:\n    - {SENTENCE}\n"
+    text = FIXTURE.read_text() + f"own_words:\n  about:\n    - {SENTENCE}\n"
     (root / "councils" / FIXTURE.name).write_text(text)
     return root
 
