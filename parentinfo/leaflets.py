@@ -17,6 +17,7 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urljoin
 
 import markdown
 import segno
@@ -36,7 +37,7 @@ FONTS = {
 }
 LINE_HEIGHT = {"ur": 2.1}
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "toc"]
-VERSION = "2"  # bump when the print design changes, so cached PDFs are rendered again
+VERSION = "3"  # bump when the print design changes, so cached PDFs are rendered again
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,23 @@ def _embed_pictures(text: str, pictures: Path) -> str:
     return PICTURE.sub(inline, text)
 
 
+HREF = re.compile(r'href="([^"]*)"')
+
+
+def _absolute_links(text: str, url: str) -> str:
+    """Links resolved against the edition's web address: a downloaded or printed-and-scanned
+    PDF has no folder for `../../en/standard/index.html` to be relative to. Links within the
+    leaflet (#...) and absolute ones (https:, tel:, mailto:) are left as they are."""
+
+    def resolve(match: re.Match[str]) -> str:
+        href = html.unescape(match.group(1))
+        if href.startswith("#") or re.match(r"[a-z][a-z0-9+.-]*:", href, re.I):
+            return match.group(0)
+        return f'href="{html.escape(urljoin(url, href))}"'
+
+    return HREF.sub(resolve, text)
+
+
 def leaflet_html(
     language: str,
     variant: str,
@@ -150,7 +168,7 @@ def leaflet_html(
     # The pictures' licence once, at the end, not under every section.
     credits = re.findall(r'<p class="pi-credits">.*?</p>', sections, re.S)
     sections = re.sub(r'<p class="pi-credits">.*?</p>', "", sections, flags=re.S) + (credits[0] if credits else "")
-    sections = _embed_pictures(sections, pictures)
+    sections = _absolute_links(_embed_pictures(sections, pictures), url)
     e = html.escape
 
     def say(field: str) -> str:
@@ -177,12 +195,16 @@ def leaflet_html(
 
 
 def key_of(inputs: tuple, pictures: Path) -> str:
-    """Hash of everything a leaflet is made from: its inputs, the pictures and this module's code.
+    """Hash of everything a leaflet is made from: its inputs, the pictures, the code that draws
+    it (this module, pdftext) and the WeasyPrint it patches.
 
     Computed before the HTML, so an unchanged edition costs neither Markdown nor a QR code.
     """
-    digest = hashlib.sha256((VERSION + repr(inputs)).encode())
+    from importlib.metadata import version
+
+    digest = hashlib.sha256((VERSION + version("weasyprint") + repr(inputs)).encode())
     digest.update(Path(__file__).read_bytes())
+    digest.update(Path(__file__).with_name("pdftext.py").read_bytes())  # not imported: it loads WeasyPrint
     for picture in sorted(pictures.glob("*.svg")):
         digest.update(picture.name.encode() + picture.read_bytes())
     return digest.hexdigest()[:20]
@@ -193,20 +215,29 @@ def plan(key: str, cache: Path, inputs: tuple) -> Leaflet:
     return Leaflet(key, inputs, cache / f"{key}.pdf")
 
 
-def _render(job: tuple[tuple, str, str]) -> int:
-    """In a worker: inputs → HTML → tagged PDF; returns the page count."""
+def write_leaflet_pdf(html_text: str, path: Path, identifier: bytes) -> int:
+    """HTML → tagged PDF/UA with a true text layer (see pdftext); returns the page count."""
     from weasyprint import HTML
 
-    inputs, path, key = job
-    html_text = leaflet_html(*inputs)
-    # Kept beside the PDF: what it was made from, for debugging and scripts/bench.
-    Path(path).with_suffix(".html").write_text(html_text, encoding="utf-8")
+    from . import pdftext
+
+    pdftext.install()
     document = HTML(string=html_text, base_url=None).render(pdf_tags=True)
+    pdftext.mark_artifacts(document)  # between layout and drawing: write_pdf draws the pages
     tmp = f"{path}.tmp"
     # A fixed identifier (the input's hash) keeps the same input's PDF byte-identical.
-    document.write_pdf(tmp, pdf_tags=True, pdf_variant="pdf/ua-1", pdf_identifier=key.encode())
+    document.write_pdf(tmp, pdf_tags=True, pdf_variant="pdf/ua-1", pdf_identifier=identifier)
     os.replace(tmp, path)
-    pages = len(document.pages)
+    return len(document.pages)
+
+
+def _render(job: tuple[tuple, str, str]) -> int:
+    """In a worker: inputs → HTML → tagged PDF; returns the page count."""
+    inputs, path, key = job
+    html_text = leaflet_html(*inputs)
+    # Kept beside the PDF: what it was made from, for debugging, scripts/bench and the tests.
+    Path(path).with_suffix(".html").write_text(html_text, encoding="utf-8")
+    pages = write_leaflet_pdf(html_text, Path(path), key.encode())
     Path(path).with_suffix(".pages").write_text(str(pages))  # read back when the PDF is reused
     return pages
 
