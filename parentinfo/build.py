@@ -215,9 +215,17 @@ def build(
     # switcher): its web font is cut down to those letters.
     names = " ".join(lang.name for lang in LANGUAGES.values())
     font_text = {lang: catalogues.text(root, lang) + names for lang in dict.fromkeys(e.language for e in editions)}
+    earlier = manifest.read(root / "site")
     jobs = []
     for council in councils:
         mine = [e for e in editions if e.council.slug == council.slug]
+        # The language switcher offers what will exist: built now, or kept from an earlier build.
+        switcher = [
+            code
+            for code in council.languages
+            if any(e.language == code for e in mine)
+            or any(e["council"] == council.slug and e["language"] == code for e in earlier)
+        ]
         for language in dict.fromkeys(e.language for e in mine):
             jobs.append(
                 (
@@ -226,7 +234,7 @@ def build(
                     language,
                     {e.variant: rendered[e.folder] for e in mine if e.language == language},
                     labels(root, council, language, locales),
-                    council.languages,
+                    switcher,
                     {e.variant: pdf_link(root, e, pdfs[e.folder], locales) for e in mine if e.language == language},
                     font_text[language],
                     work / council.slug / language,

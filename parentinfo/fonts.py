@@ -1,8 +1,9 @@
 """Web fonts for scripts a phone may not have: Noto (SIL OFL), served from the site itself.
 
-Each font is cut down to the characters of its script that the language's text uses (all of the
-script when no text is given) and stored as WOFF2, cached by the source file and the characters,
-so a page in Arabic downloads about 17 KB a weight, never from a CDN.
+Each font is cut down to the characters of the language's text that it has (all of its script
+when no text is given), with the space, digits and punctuation any page may use, and stored as
+WOFF2, cached by the source file and the characters, so a page in Arabic downloads about 17 KB
+a weight, never from a CDN.
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ class ScriptFont:
     """Nastaliq's tall letters need more room between lines."""
 
 
-# Joiners and general punctuation the scripts use; Latin letters, digits and ASCII punctuation
-# come from the phone's own font, so English names and phone numbers look as they do elsewhere.
+# Joiners and general punctuation the scripts use.
 COMMON = ((0x2000, 0x206F), (0x25CC, 0x25CC))
+# Kept in every subset if the font has them, whatever the text: the space (without it each space
+# fell back to another font, breaking the run), digits, ASCII punctuation, no-break space, and the
+# danda and double danda, Bengali's and Gurmukhi's full stops, which Unicode puts in the
+# Devanagari block (outside either script's range, so the subsets had dropped them). The Noto
+# fonts here have no Latin letters: English names still come from the phone's own font.
+ALWAYS = ((0x0020, 0x0040), (0x005B, 0x0060), (0x007B, 0x007E), (0x00A0, 0x00A0), (0x0964, 0x0965), *COMMON)
 ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), *COMMON)
 
 FONTS: dict[str, ScriptFont] = {
@@ -67,14 +73,14 @@ def _subset(source: Path, ranges: tuple[tuple[int, int], ...], out: Path) -> Non
         raise BuildError(f"{source}: cannot cut the font down ({result.stderr.strip().splitlines()[-1:]})")
 
 
-def used_ranges(spec: ScriptFont, text: str) -> tuple[tuple[int, int], ...]:
-    """The script's characters that occur in `text`, with the common punctuation; the whole
-    script if `text` is empty. Letters' joined and positional forms come along through the
-    font's layout rules, so only the characters themselves are needed."""
-    if not text:
-        return spec.ranges
-    used = sorted({ord(ch) for ch in text if any(lo <= ord(ch) <= hi for lo, hi in spec.ranges)})
-    return (*((c, c) for c in used), *COMMON)
+def used_ranges(spec: ScriptFont, text: str, covered: set[int]) -> tuple[tuple[int, int], ...]:
+    """The characters of `text` the font has (`covered`, its cmap), with those ALWAYS kept; the
+    whole script if `text` is empty. Letters' joined and positional forms come along through
+    the font's layout rules, so only the characters themselves are needed."""
+    ranges = spec.ranges + ALWAYS
+    wanted = {ord(ch) for ch in text} if text else {c for lo, hi in ranges for c in range(lo, hi + 1)}
+    wanted |= {c for lo, hi in ALWAYS for c in range(lo, hi + 1)}
+    return tuple((c, c) for c in sorted(wanted & covered))
 
 
 def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
@@ -85,12 +91,14 @@ def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
     spec = FONTS.get(language)
     if spec is None:
         return {}
-    ranges = used_ranges(spec, text)
+    from fontTools.ttLib import TTFont
+
     files = {}
     for weight in WEIGHTS:
         source = NOTO / f"{spec.file}-{weight}.ttf"
         if not source.exists():
             raise BuildError(f"{source}: font not found; install Debian's fonts-noto-core (scripts/build does this)")
+        ranges = used_ranges(spec, text, set(TTFont(source, lazy=True).getBestCmap()))
         key = hashlib.sha256(b"3" + source.read_bytes() + repr(ranges).encode()).hexdigest()[:16]
         cached = cache / f"{spec.file}-{weight}-{key}.woff2"
         if not cached.exists():
@@ -101,6 +109,22 @@ def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
             os.replace(tmp, cached)
         files[f"{spec.file}-{weight}.woff2"] = cached.read_bytes()
     return files
+
+
+def one_line_height(language: str) -> float | None:
+    """Line height for a box that clips what overflows it (one line with an ellipsis): the
+    script's own, or the font's whole ascent + descent if taller (Nastaliq: 2.5 em), so no
+    glyph is cut. None if the system font is used."""
+    from fontTools.ttLib import TTFont
+
+    spec = FONTS.get(language)
+    if spec is None:
+        return None
+    source = NOTO / f"{spec.file}-{next(iter(WEIGHTS))}.ttf"
+    if not source.exists():
+        return spec.line_height
+    font = TTFont(source, lazy=True)
+    return max(spec.line_height, round((font["hhea"].ascent - font["hhea"].descent) / font["head"].unitsPerEm, 2))
 
 
 def font_css(language: str) -> str:

@@ -45,25 +45,36 @@ def read_pdf_facts(path: Path) -> PdfFacts:
         raise BuildError(f"{path}: listed in a manifest but cannot be read as a PDF ({err})") from None
 
 
-def home_markdown(root: Path, council: Council, variants: list[str]) -> str:
-    """`site/<slug>/index.html`: every language (in its own script) and edition."""
+def home_markdown(root: Path, council: Council, built: dict[str, list[str]]) -> str:
+    """`site/<slug>/index.html`: every language (in its own script) and edition built, from
+    `built` (language → variants, as the manifest lists them)."""
     languages = [
         {
             "code": code,
             "name": LANGUAGES[code].name,
-            # Names in their own script are marked up in their own language for screen readers.
+            # Names in their own script are marked up in their own language for screen readers;
+            # the edition's English title inside them is marked English.
             "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
-            "editions": [{"title": VARIANT_TITLES[v], "link": f"{code}/{v}/index.html"} for v in variants],
+            "editions": [
+                {"title": _english(VARIANT_TITLES[v], code), "link": f"{code}/{v}/index.html"} for v in variants
+            ],
         }
-        for code in LANGUAGES
-        if code in council.languages
+        for code, variants in built.items()
     ]
+    # The statement in English if built, else in the first language that was.
+    first = SOURCE_LANGUAGE if SOURCE_LANGUAGE in built else next(iter(built), SOURCE_LANGUAGE)
+    variant = "standard" if "standard" in built.get(first, []) else next(iter(built.get(first, [])), "standard")
     context = {
         "council": council,
         "languages": languages,
-        "accessibility_link": f"{SOURCE_LANGUAGE}/standard/accessibility.html",
+        "accessibility_link": f"{first}/{variant}/accessibility.html",
     }
     return render_page(environment(root / "docs"), "home.md", context)
+
+
+def _english(text: str, inside: str) -> str:
+    """English words, marked as English when they sit inside another language's element."""
+    return text if inside == SOURCE_LANGUAGE else f'<span lang="en">{html.escape(text)}</span>'
 
 
 def print_markdown(council: Council, entries: list[dict[str, Any]], facts: dict[str, PdfFacts]) -> str:
@@ -80,7 +91,11 @@ def print_markdown(council: Council, entries: list[dict[str, Any]], facts: dict[
             continue
         lang = LANGUAGES[code]
         # A language's own name, marked as that language, then its English name for the social worker.
-        heading = lang.name if code == SOURCE_LANGUAGE else f'{lang.name} ({lang.english}) {{: lang="{code}" }}'
+        heading = (
+            lang.name
+            if code == SOURCE_LANGUAGE
+            else f'{lang.name} {_english(f"({lang.english})", code)} {{: lang="{code}" }}'
+        )
         lines += [f"## {heading}", ""]
         for e in mine:
             pdf = facts[e["pdf"]]
@@ -115,14 +130,16 @@ def council_pages(
 ) -> None:
     """Build one council's home and print pages into `stage/<slug>/` from its manifest entries."""
     mine = [e for e in entries if e["council"] == council.slug]
-    variants = list(dict.fromkeys(e["variant"] for e in mine))
+    built: dict[str, list[str]] = {}  # in manifest order: languages, then variants
+    for e in mine:
+        built.setdefault(e["language"], []).append(e["variant"])
     # Built apart, then copied in: a site build empties its output folder, which here already
     # holds the council's language folders.
     out = work / council.slug / "_home-site"
     build_home(
         cfg,
         council,
-        home_markdown(root, council, variants),
+        home_markdown(root, council, built),
         print_markdown(council, mine, facts),
         work / council.slug / "_home",
         out,

@@ -7,8 +7,10 @@ home page is one more small build. Builds go to a staging folder; the build stag
 from __future__ import annotations
 
 import hashlib
+import html
 import logging
 import os
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,13 +30,43 @@ from mkdocs.structure.files import Files
 from . import cssprune
 from .council import Council
 from .errors import BuildError
-from .fonts import font_css, web_fonts
+from .fonts import font_css, one_line_height, web_fonts
 from .languages import LANGUAGES
 
 # Theme files a page never loads: all JavaScript (the site ships none) and source maps.
 UNUSED_THEME_FILES = ("assets/javascripts/",)
 UNUSED_SUFFIXES = (".map",)
 UNUSED_FILES = ("sitemap.xml",)  # the template itself, copied as a plain file once not rendered
+# The page each edition's logo (and the drawer's) leads to: a real file, as a folder link ("..")
+# is refused by a server without directory listings. The edition's own first page keeps the
+# reader in their language and edition; the council's home page lists every one, in English.
+HOME_PAGE = "index.html"
+
+# Material's markup for the drawer's checkbox and the skip link, rewritten by keyboard_ready().
+_SKIP = re.compile(r'\s*<div data-md-component="skip">.*?</div>', re.S)
+_DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+_NAV_LABEL = re.compile(r'(<nav class="md-nav md-nav--primary" aria-label=")([^"]*)"')
+# Section headings in the navigation: Material makes them tabindex=0 labels that only its script
+# can open, so a keyboard stops on something Enter and Space do nothing to.
+_FAKE_BUTTON = re.compile(r'(<label class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label") tabindex="0"')
+
+
+def keyboard_ready(output: str) -> str:
+    """Material's page made to work from the keyboard without its script.
+
+    The drawer's own checkbox becomes the menu button (parentinfo.css shows it over the
+    hamburger, named like the navigation it opens); the skip link moves before it so it stays
+    the first Tab stop; `autocomplete`, not allowed on a checkbox, goes.
+    """
+    skip = _SKIP.search(output)
+    name = _NAV_LABEL.search(output)
+    label = html.escape(name.group(2) if name else "Menu", quote=True)
+    drawer = f'<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" aria-label="{label}">'
+    if skip and _DRAWER in output:
+        output = output[: skip.start()] + output[skip.end() :]
+        output = output.replace(_DRAWER, skip.group(0).strip() + "\n    " + drawer, 1)
+    output = output.replace(' type="checkbox" id="__search" autocomplete="off">', ' type="checkbox" id="__search">')
+    return _FAKE_BUTTON.sub(r"\1", output)
 
 
 @dataclass(frozen=True)
@@ -84,10 +116,18 @@ class _Pages(BasePlugin):
 
     def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
         # Links are from this build's root (site/<slug>/<lang>/); MkDocs makes them page-relative.
+        config["extra"]["homepage"] = f"{page.url.split('/', 1)[0]}/{HOME_PAGE}"
         if len(self.languages) < 2:
             return context
+        # Each name is in its own language and direction (overrides/partials/alternate.html).
         config["extra"]["alternate"] = [
-            {"name": LANGUAGES[code].name, "lang": code, "link": f"../{code}/{page.url}"} for code in self.languages
+            {
+                "name": LANGUAGES[code].name,
+                "lang": code,
+                "dir": "rtl" if LANGUAGES[code].rtl else "ltr",
+                "link": f"../{code}/{page.url}",
+            }
+            for code in self.languages
         ]
         return context
 
@@ -95,7 +135,14 @@ class _Pages(BasePlugin):
         # Material sets dir only on <body>; browsers and screen readers read it from <html>.
         if LANGUAGES[self.language].rtl:
             output = output.replace("<html ", '<html dir="rtl" ', 1)
-        return output
+        return keyboard_ready(output)
+
+
+class _Keyboard(BasePlugin):
+    """The council home build's pages: keyboard-ready like the editions' (see keyboard_ready)."""
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return keyboard_ready(output)
 
 
 class _Trim(BasePlugin):
@@ -121,6 +168,18 @@ def _council_css(council: Council) -> str:
         f" --md-primary-fg-color--light: {council.colour};"
         f" --md-primary-fg-color--dark: {council.colour}; }}\n"
     )
+
+
+def _script_css(language: str) -> str:
+    """Room for the script in Material's one-line boxes: navigation, drawer and tabs clip what
+    overflows, and Nastaliq's dots below the line need over twice the font size (a nav line box
+    was 18.2 px, its glyphs 26 px). The height comes from fonts.py. The header title is left at
+    Material's 2.4rem (2.7 em), which is taller and centres it in the bar."""
+    line = one_line_height(language)
+    if line is None:
+        return ""
+    boxes = ".md-nav .md-ellipsis, .md-nav__title, .md-nav__link, .md-tabs__link, .md-select__link"
+    return f"{boxes} {{ line-height: {line}; }}\n"
 
 
 def _write_docs(docs: Path, files: dict[str, str] | dict[str, str | bytes]) -> None:
@@ -158,9 +217,12 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
         # No sitemap: it carries the build date, so every rebuild would differ, and a guide
         # of ten linked pages needs none.
         mkdocs_config.theme.static_templates.discard("sitemap.xml")
-        mkdocs_config.plugins["parentinfo-trim"] = _Trim()
         if pages:
-            mkdocs_config.plugins["parentinfo-pages"] = pages
+            # One 404 page per council, from its (English) home build: Material's 404 text is
+            # English whatever the language, and a host serves one page for every missing address.
+            mkdocs_config.theme.static_templates.discard("404.html")
+        mkdocs_config.plugins["parentinfo-trim"] = _Trim()
+        mkdocs_config.plugins["parentinfo-pages"] = pages or _Keyboard()
         mkdocs_build(mkdocs_config)
         # The theme CSS cut to the rules these pages can use: most of what a first view loaded.
         cssprune.prune_site(out)
@@ -224,10 +286,10 @@ def build_language(
     files: dict[str, str | bytes] = {
         f"{variant}/{page}": text for variant, pages in editions.items() for page, text in pages.items()
     }
-    files["assets/council.css"] = _council_css(council) + font_css(language)
-    for name, data in web_fonts(
-        language, cfg.root / ".parentinfo" / "fonts", font_text + _theme_words(cfg, language)
-    ).items():
+    files["assets/council.css"] = _council_css(council) + font_css(language) + _script_css(language)
+    # The pages' own text too: council names, numbers and punctuation are not in the catalogues.
+    shown = font_text + _theme_words(cfg, language) + "".join(t for pages in editions.values() for t in pages.values())
+    for name, data in web_fonts(language, cfg.root / ".parentinfo" / "fonts", shown).items():
         files[f"assets/fonts/{name}"] = data
     _write_docs(docs, files)
     nav: list[Any] = [
@@ -280,6 +342,7 @@ def build_home(cfg: SiteConfig, council: Council, markdown: str, print_page: str
             "docs_dir": str(docs),
             "site_dir": str(out),
             "nav": ["index.md", "print.md"],
+            "extra": {"homepage": HOME_PAGE},  # not "." (a folder), which a strict server refuses
             # Its links lead into the language builds, which MkDocs cannot see from here;
             # tests check every link in the finished site instead.
             "validation": {"links": {"not_found": "info"}},

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -30,10 +31,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _Strict(_Quiet):
+    """A host without directory listings (nginx without autoindex, Apache without Indexes): a
+    folder is served only through its index.html, else refused with 403."""
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        self.send_error(403, "Directory listing refused")
+        return None
+
+
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
+def serve(site: Path, strict: bool = False) -> Iterator[str]:
     """Serve `site` on a free port of 127.0.0.1; yields the base URL."""
-    handler = functools.partial(_Quiet, directory=str(site))
+    handler = functools.partial(_Strict if strict else _Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -11,8 +12,15 @@ from sitetools import copy_project  # noqa: E402
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with the whole site built once, shared by read-only tests."""
+    """A copy of the project with the whole site built once, shared by read-only tests.
+
+    PARENTINFO_BUILT=<project folder> reuses a site built there (say one council), for a quick
+    run of a few read-only tests on a shared machine.
+    """
     from parentinfo.build import build
+
+    if os.environ.get("PARENTINFO_BUILT"):
+        return Path(os.environ["PARENTINFO_BUILT"])
 
     root = copy_project(tmp_path_factory.mktemp("built"))
     build(root)

@@ -1,0 +1,70 @@
+"""Scripts shown whole: no line of Arabic or Urdu cut by a box that hides its overflow, and web
+fonts that hold every character their pages use."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from browser import chromium, serve
+from sitetools import text_of
+
+from parentinfo.fonts import FONTS, NOTO
+from parentinfo.languages import LANGUAGES
+
+# Every box that hides overflow and holds text: its content (ascent to descent of each line)
+# must fit, or the dots above and below the letters are cut off.
+CLIPPED_JS = """() => [...document.querySelectorAll('body *')].filter(e => {
+    const s = getComputedStyle(e);
+    return /hidden|clip/.test(s.overflowX + s.overflowY) && e.textContent.trim()
+           && e.scrollHeight > e.clientHeight;
+  }).map(e => [e.className, e.textContent.trim().slice(0, 30), e.scrollHeight, e.clientHeight])"""
+
+
+def rtl_pages(built: Path) -> list[str]:
+    editions = json.loads((built / "site" / "manifest.json").read_text())["editions"]
+    return [p for e in editions if LANGUAGES[e["language"]].rtl for p in e["pages"][::4]]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as b:
+        yield b
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_arabic_or_urdu_line_is_clipped(built: Path, browser, width: int) -> None:
+    pages = rtl_pages(built)
+    assert pages
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    clipped = {}
+    with serve(built / "site") as base:
+        for rel in pages:
+            page.goto(base + rel)
+            page.evaluate("document.fonts.ready")
+            found = page.evaluate(CLIPPED_JS)
+            if found:
+                clipped[rel] = found[:3]
+    assert clipped == {}
+
+
+def test_web_font_subsets_hold_every_character_their_pages_show(built: Path) -> None:
+    """Each language's subset has every character of its built pages' text that the full Noto
+    font has: a missing one (the danda, the space) is drawn from another font, or not at all."""
+    from fontTools.ttLib import TTFont
+
+    editions = json.loads((built / "site" / "manifest.json").read_text())["editions"]
+    missing, checked = {}, 0
+    for folder in sorted({(e["council"], e["language"]) for e in editions if e["language"] in FONTS}):
+        council, language = folder
+        root = built / "site" / council / language
+        text = "".join(text_of(p.read_text(encoding="utf-8")) for p in root.rglob("*.html"))
+        for subset in sorted((root / "assets" / "fonts").glob("*.woff2")):
+            full = set(TTFont(NOTO / subset.with_suffix(".ttf").name).getBestCmap())
+            have = set(TTFont(subset).getBestCmap())
+            lacking = sorted({ch for ch in text if ord(ch) in full and ord(ch) not in have})
+            if lacking:
+                missing[f"{council}/{language}/{subset.name}"] = [f"U+{ord(ch):04X}" for ch in lacking]
+            checked += 1
+    assert checked and missing == {}
