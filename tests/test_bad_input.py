@@ -175,6 +175,24 @@ PROJECT_CASES = {
         "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
         "not allowed: found '<img src=x onerror=alert(1)>'",
     ),
+    "translation adding an attr_list link target": (
+        lambda root: _publish_polish(root, 'Telefon: %(number)s{ href=\\"tel:+449090000000\\" }'),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
+        "not allowed: found '{ href=\"tel:+449090000000\" }'",
+    ),
+    "translation adding a reference link": (
+        lambda root: _publish_polish(root, "Telefon: %(number)s [tutaj][1]"),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
+        "not allowed: found '][1]'",
+    ),
+    "translation adding bold": (
+        lambda root: _publish_polish(root, "Telefon: **%(number)s**"),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
+        "not allowed: found '**'",
+    ),
     "template names a council field that does not exist": (
         _template_names_a_missing_field,
         ("build",),
