@@ -25,7 +25,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from pydantic import BaseModel
 
-from . import yamlfile
+from . import terms, yamlfile
 from .council import Council
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
@@ -330,6 +330,7 @@ def check(
                 problems.append(f"{label}: missing; run `parentinfo i18n update`")
                 continue
             catalog = read(path, lang)
+            problems += terms.check(catalog, terms.load(locales(root), lang), label)
             wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in templates[domain] if m.id}
             total = translated = fuzzy = 0
             for message in catalog:

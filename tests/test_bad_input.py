@@ -193,6 +193,12 @@ PROJECT_CASES = {
         "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
         "not allowed: found '**'",
     ),
+    "translation using a word the term base says to avoid": (
+        lambda root: _publish_polish(root, "Telefon co najmniej co tydzień: %(number)s"),
+        ("build",),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': uses 'co najmniej co' for "
+        "'at least every'; the term base says 'nie rzadziej niż co'",
+    ),
     "template names a council field that does not exist": (
         _template_names_a_missing_field,
         ("build",),
