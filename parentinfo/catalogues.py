@@ -282,8 +282,9 @@ def check_message(message: Message, where: str) -> list[str]:
             problems.append(
                 f"{where}: placeholders must match the source: expected {_names(want)}, found {_names(got)} in {form!r}"
             )
-        found = Counter(m.lower() for m in MARKUP.findall(PLACEHOLDER.sub("", form)))
-        extra = sorted(m for m, n in found.items() if n > allowed[m])
+        tokens = [m.lower() for m in MARKUP.findall(PLACEHOLDER.sub("", form))]
+        found = Counter(tokens)
+        extra = [m for m in dict.fromkeys(tokens) if found[m] > allowed[m]]
         if extra:
             problems.append(f"{where}: markup not in the source is not allowed: found {', '.join(map(repr, extra))}")
         stray = re.sub(r"%\(\w+\)s", "", form)

@@ -179,7 +179,7 @@ PROJECT_CASES = {
         lambda root: _publish_polish(root, 'Telefon: %(number)s{ href=\\"tel:+449090000000\\" }'),
         ("build", "--allow-fallback"),
         "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
-        "not allowed: found '{ href=\"tel:+449090000000\" }'",
+        "not allowed: found '{{ href=\"tel:+449090000000\" }}'",
     ),
     "translation adding a reference link": (
         lambda root: _publish_polish(root, "Telefon: %(number)s [tutaj][1]"),

@@ -200,7 +200,7 @@ def test_one_council_build_keeps_the_others(built: Path, tmp_path: Path) -> None
         ),
         (
             lambda t: t.replace('"0118 496 0123"', '"0118 496 012"'),
-            "error: councils/newtown.yml:29: contacts.0.phone: expected a UK phone number that can be "
+            "error: councils/newtown.yml:28: contacts.0.phone: expected a UK phone number that can be "
             "dialled, found '0118 496 012'",
         ),
     ],
