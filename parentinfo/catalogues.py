@@ -14,6 +14,7 @@ import gettext
 import hashlib
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
@@ -24,12 +25,13 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from pydantic import BaseModel
 
-from . import yamlfile
-from .council import Council, _text
+from . import terms, yamlfile
+from .council import Council
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .loading import load_councils
 from .render import Marked, Review
+from .values import _text
 
 DOMAINS = ("guide", "easy-read", "councils")
 PROJECT = "parentinfo"
@@ -37,7 +39,14 @@ JINJA_OPTIONS = {"trimmed": "true", "newstyle_gettext": "true", "silent": "false
 REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<date>\d{4}-\d{2}-\d{2}))$", re.M)
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 # Markup a translation may carry only if its source does: tags, links, attributes, scripts.
-MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|\{:[^}]*\}|\bon\w+\s*=|javascript:|https?://\S+", re.I)
+# Markup a translation may carry only as often as its English does: HTML, links and reference
+# links, images, attr_list blocks (which can set href or on… attributes), URL schemes, code,
+# emphasis and bold.
+MARKUP = re.compile(
+    r"<[^>]*>|\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:|!\[|\{[:#.\s][^}]*\}|\bon\w+\s*="
+    r"|\b(?:javascript|tel|mailto|sms|file|data|ftp):(?=\S)|https?://\S+|www\.\S+|`|\*\*|\*|(?<!\w)_|_(?!\w)|&#?\w+;",
+    re.I | re.M,
+)
 
 
 def locales(root: Path) -> Path:
@@ -262,7 +271,7 @@ def check_message(message: Message, where: str) -> list[str]:
     problems = []
     source = " ".join(_ids(message))
     want = set(PLACEHOLDER.findall(source))
-    allowed = {m.lower() for m in MARKUP.findall(source)}
+    allowed = Counter(m.lower() for m in MARKUP.findall(PLACEHOLDER.sub("", source)))
     for form in _forms(message):
         if not form:
             continue
@@ -273,7 +282,9 @@ def check_message(message: Message, where: str) -> list[str]:
             problems.append(
                 f"{where}: placeholders must match the source: expected {_names(want)}, found {_names(got)} in {form!r}"
             )
-        extra = [m for m in MARKUP.findall(form) if m.lower() not in allowed]
+        tokens = [m.lower() for m in MARKUP.findall(PLACEHOLDER.sub("", form))]
+        found = Counter(tokens)
+        extra = [m for m in dict.fromkeys(tokens) if found[m] > allowed[m]]
         if extra:
             problems.append(f"{where}: markup not in the source is not allowed: found {', '.join(map(repr, extra))}")
         stray = re.sub(r"%\(\w+\)s", "", form)
@@ -320,6 +331,7 @@ def check(
                 problems.append(f"{label}: missing; run `parentinfo i18n update`")
                 continue
             catalog = read(path, lang)
+            problems += terms.check(catalog, terms.load(locales(root), lang), label)
             wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in templates[domain] if m.id}
             total = translated = fuzzy = 0
             for message in catalog:

@@ -13,6 +13,8 @@ import click
 from . import build as build_stage
 from .errors import BuildError
 from .loading import load_councils, unconfirmed_warnings
+from .schema import SCHEMA_FILE, json_schema, skeleton
+from .values import SLUG
 
 
 def _root() -> Path:
@@ -37,7 +39,7 @@ def _clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _warn(warnings: list[str]) -> None:
     if warnings:
-        click.echo(f"\n{len(warnings)} unconfirmed fact(s), left off the pages until confirmed:", err=True)
+        click.echo(f"\n{len(warnings)} warning(s): facts left off the pages until confirmed, or out of date:", err=True)
         for w in warnings:
             click.echo(f"warning: {w}", err=True)
 
@@ -106,6 +108,32 @@ def check() -> None:
     count = len(catalogues.DOMAINS) * (len(used) + len(spare))
     click.echo(f"{len(councils)} council file(s) and {count} catalogue(s) OK.")
     _warn(unconfirmed_warnings(councils))
+
+
+@main.command()
+@click.option("--write", is_flag=True, help=f"Write councils/{SCHEMA_FILE} instead of printing it.")
+def schema(write: bool) -> None:
+    """The council file's JSON Schema, for editors that check YAML while you type."""
+    text = json_schema()
+    if write:
+        (_root() / "councils" / SCHEMA_FILE).write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command()
+@click.argument("slug")
+@_clear_errors
+def new(slug: str) -> None:
+    """Write councils/SLUG.yml: a commented skeleton of every field, to fill in."""
+    path = _root() / "councils" / f"{slug}.yml"
+    if not SLUG.match(slug):
+        raise BuildError(f"{slug!r}: expected lower-case words joined by '-', e.g. 'north-somerset'")
+    if path.exists():
+        raise BuildError(f"councils/{slug}.yml: already exists; edit it, or choose another name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(skeleton(slug), encoding="utf-8")
+    click.echo(f"Wrote councils/{slug}.yml: fill it in, then run `parentinfo check`.")
 
 
 @main.command()

@@ -28,7 +28,25 @@ from .languages import LANGUAGES
 # Paper order: no accessibility statement (it is about the web pages), contacts last.
 LEAVE_OUT = ("accessibility.md",)
 LAST = ("help.md",)
-BODY_PT = {"standard": 12, "easy-read": 14, "large-text": 18}
+BODY_PT = {"standard": 12, "easy-read": 16, "large-text": 18}
+# Easy read on paper (Mencap, DH "Making written information easier to understand"): big
+# pictures beside the words, each section starting a page, a contents page, a picture on the cover.
+EASY_READ_CSS = """
+@page { margin: 15mm 16mm 18mm; }
+.pi-picture { flex: 0 0 26mm; }
+.pi-picture img { width: 26mm; height: 26mm; }
+.pi-point { gap: 6mm; margin: 0 0 4mm; }
+section { break-before: page; }
+section:first-of-type h1 { margin-top: 0; }
+.cover .picture { width: 45mm; height: 45mm; margin: 8mm 0 0; }
+.cover .edition { font-size: 1.5em; font-weight: 700; }
+.contents { break-after: page; list-style: none; padding: 0; margin: 0; font-size: 1.2em; }
+.contents li { display: flex; gap: 4mm; margin: 0 0 5mm; }
+.contents a { text-decoration: none; flex: 1; }
+.contents a::after { content: leader(".") target-counter(attr(href), page); }
+.pi-credits { font-size: 0.9em; }
+"""
+COVER_PICTURE = "1F46A"  # the family, as on the easy-read guide's first page
 FONTS = {
     "ar": '"Noto Naskh Arabic", "Noto Sans"',
     "ur": '"Noto Nastaliq Urdu", "Noto Sans"',
@@ -37,7 +55,7 @@ FONTS = {
 }
 LINE_HEIGHT = {"ur": 2.1}
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "toc"]
-VERSION = "3"  # bump when the print design changes, so cached PDFs are rendered again
+VERSION = "5"  # bump when the print design changes, so cached PDFs are rendered again
 
 
 @dataclass(frozen=True)
@@ -170,6 +188,19 @@ def leaflet_html(
     sections = re.sub(r'<p class="pi-credits">.*?</p>', "", sections, flags=re.S) + (credits[0] if credits else "")
     sections = _absolute_links(_embed_pictures(sections, pictures), url)
     e = html.escape
+    easy = variant == "easy-read"
+    contents = ""
+    cover_picture = ""
+    if easy:
+        titles = [
+            (name[:-3], re.sub(r"<[^>]+>", "", m.group(1)))
+            for name in paper_order(list(pages))
+            if (m := re.search(r"<h1[^>]*>(.*?)</h1>", markdown.markdown(pages[name], extensions=EXTENSIONS), re.S))
+        ]
+        items = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in titles)
+        contents = f'<ol class="contents">{items}</ol>'
+        data = base64.b64encode((pictures / f"{COVER_PICTURE}.svg").read_bytes()).decode()
+        cover_picture = f'<img class="picture" src="data:image/svg+xml;base64,{data}" alt="">'
 
     def say(field: str) -> str:
         text = e(getattr(words, field))
@@ -178,16 +209,18 @@ def leaflet_html(
     return f"""<!doctype html>
 <html lang="{language}" dir="{"rtl" if lang.rtl else "ltr"}">
 <head><meta charset="utf-8"><title>{e(words.title)}: {e(council_name)}</title>
-<style>:root {{ --colour: {colour}; }}{_css(language, variant)}</style></head>
+<style>:root {{ --colour: {colour}; }}{_css(language, variant)}{EASY_READ_CSS if easy else ""}</style></head>
 <body>
 <div class="cover">
-<p class="council">{e(council_name)}</p>
+<p class="council"{' lang="en"' if language != "en" else ""}>{e(council_name)}</p>
 <h1>{say("title")}</h1>
 <p class="subtitle">{say("subtitle")}</p>
 <p class="edition">{e(lang.name)} · {say("edition")}</p>
+{cover_picture}
 <div class="qr"><img src="{qr}" alt="{e(words.qr_alt)}">
-<p>{say("qr_caption")}<br><a href="{e(url)}">{e(url)}</a></p></div>
+<p>{say("qr_caption")}<br><a href="{e(url)}" dir="ltr">{e(url)}</a></p></div>
 </div>
+{contents}
 {sections}
 </body>
 </html>
@@ -216,7 +249,10 @@ def plan(key: str, cache: Path, inputs: tuple) -> Leaflet:
 
 
 def write_leaflet_pdf(html_text: str, path: Path, identifier: bytes) -> int:
-    """HTML → tagged PDF/UA with a true text layer (see pdftext); returns the page count."""
+    """HTML → tagged PDF with a true text layer (see pdftext); returns the page count.
+
+    Tagged as PDF/UA asks, but it claims no PDF/UA conformance (`pdf_variant`): no PDF/UA
+    checker (veraPDF) can be run here, and a leaflet claims it only once one has passed it."""
     from weasyprint import HTML
 
     from . import pdftext
@@ -226,7 +262,7 @@ def write_leaflet_pdf(html_text: str, path: Path, identifier: bytes) -> int:
     pdftext.mark_artifacts(document)  # between layout and drawing: write_pdf draws the pages
     tmp = f"{path}.tmp"
     # A fixed identifier (the input's hash) keeps the same input's PDF byte-identical.
-    document.write_pdf(tmp, pdf_tags=True, pdf_variant="pdf/ua-1", pdf_identifier=identifier)
+    document.write_pdf(tmp, pdf_tags=True, pdf_version="1.7", pdf_identifier=identifier)
     os.replace(tmp, path)
     return len(document.pages)
 

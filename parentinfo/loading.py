@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 from typing import Any, get_args
 
@@ -23,12 +24,20 @@ EXPECTED = {
     "model_type": "a mapping of fields",
     "model_attributes_type": "a mapping of fields",
     "greater_than": "a number above 0",
+    "too_short": "at least one item (leave the field out for the default)",
+    "date_from_datetime_parsing": "a date written YYYY-MM-DD",
+    "date_parsing": "a date written YYYY-MM-DD",
+    "date_type": "a date written YYYY-MM-DD",
+    "time_parsing": "a time written HH:MM, e.g. 09:30",
+    "time_type": "a time written HH:MM, e.g. 09:30",
 }
 
 
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
+    if value == []:
+        return "an empty list"
     if isinstance(value, list):
         return "a list"
     return repr(value)
@@ -167,9 +176,21 @@ def load_councils(root: Path, only: list[str] | None = None) -> list[Council]:
     return councils
 
 
-def unconfirmed_warnings(councils: list[Council]) -> list[str]:
-    return [
+STALE_AFTER = datetime.timedelta(days=365)
+
+
+def unconfirmed_warnings(councils: list[Council], today: datetime.date | None = None) -> list[str]:
+    """Facts left off the pages, and councils whose facts are over a year old."""
+    today = today or datetime.date.today()
+    out = [
         f"councils/{c.slug}.yml: unconfirmed, left off the page: {u.fact} ({u.why})"
         for c in councils
         for u in c.unconfirmed
     ]
+    out += [
+        f"councils/{c.slug}.yml: checked: facts last checked on {c.checked.isoformat()}, over 12 months ago;"
+        " confirm them with the council and update `checked` (pages show the date)"
+        for c in councils
+        if today - c.checked > STALE_AFTER
+    ]
+    return out

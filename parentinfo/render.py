@@ -17,11 +17,12 @@ from types import CodeType
 from typing import Any
 
 import jinja2
-from babel.dates import format_date
+from babel.dates import format_date, format_time
 
-from .council import Council, Phone
+from .council import Council
 from .errors import BuildError
 from .languages import SOURCE_LANGUAGE, SOURCES, VARIANTS
+from .values import Phone
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,11 @@ def tel(phone: Phone) -> str:
 
 def mailto(email: str) -> str:
     return _link(f"mailto:{email}", email)
+
+
+def sms(code: str) -> str:
+    """A text-message short code, linked so a phone opens a new message to it."""
+    return _link(f"sms:{code}", code)
 
 
 def web(url: str) -> str:
@@ -130,7 +136,7 @@ def environment(docs: Path, translations: gettext.NullTranslations | None = None
     # One message per paragraph: line breaks inside {% trans %} are not part of the message.
     env.policies["ext.i18n.trimmed"] = True
     env.install_gettext_translations(translations or gettext.NullTranslations(), newstyle=True)  # type: ignore[attr-defined]
-    env.globals.update(tel=tel, mailto=mailto, web=web)
+    env.globals.update(tel=tel, mailto=mailto, web=web, sms=sms)
     return env
 
 
@@ -203,6 +209,20 @@ def long_date(value: Any, language: str) -> Any:
     return value
 
 
+def _locale(language: str) -> str:
+    return "en_GB" if language == SOURCE_LANGUAGE else language
+
+
+def clock(value: datetime.time, language: str) -> str:
+    """A time of day as readers of `language` write it ("09:30", "9:30")."""
+    return format_time(value, format="short", locale=_locale(language))
+
+
+def month(value: datetime.date, language: str) -> str:
+    """A month and year as readers of `language` write them ("November 2026", "listopad 2026")."""
+    return format_date(value, format="LLLL y", locale=_locale(language))
+
+
 @dataclass(frozen=True)
 class Review:
     """Whether a language's translation has been checked, from its catalogue header."""
@@ -239,6 +259,8 @@ def render_edition(
     env = environment(docs, guide)  # type: ignore[arg-type]
     env.filters["t"] = lambda words: data.literal(words) if words else words
     env.filters["en"] = in_english(edition.language)
+    env.filters["clock"] = lambda t: clock(t, edition.language)
+    env.filters["month"] = lambda d: month(d, edition.language)
     values = {
         "council": edition.council,
         "language": edition.language,

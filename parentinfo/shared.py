@@ -45,9 +45,16 @@ def read_pdf_facts(path: Path) -> PdfFacts:
         raise BuildError(f"{path}: listed in a manifest but cannot be read as a PDF ({err})") from None
 
 
-def home_markdown(root: Path, council: Council, built: dict[str, list[str]]) -> str:
+UNTRANSLATED = "some of {name}'s own sentences are still in English"
+
+
+def home_markdown(
+    root: Path, council: Council, built: dict[str, list[str]], untranslated: dict[tuple[str, str], int] | None = None
+) -> str:
     """`site/<slug>/index.html`: every language (in its own script) and edition built, from
-    `built` (language → variants, as the manifest lists them)."""
+    `built` (language → variants, as the manifest lists them); an edition showing some of the
+    council's own sentences in English says so (`untranslated`: (language, variant) → count)."""
+    untranslated = untranslated or {}
     languages = [
         {
             "code": code,
@@ -56,7 +63,14 @@ def home_markdown(root: Path, council: Council, built: dict[str, list[str]]) -> 
             # the edition's English title inside them is marked English.
             "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
             "editions": [
-                {"title": _english(VARIANT_TITLES[v], code), "link": f"{code}/{v}/index.html"} for v in variants
+                {
+                    "title": _english(VARIANT_TITLES[v], code),
+                    "link": f"{code}/{v}/index.html",
+                    "note": _english(f"({UNTRANSLATED.format(name=council.name)})", "xx")
+                    if untranslated.get((code, v))
+                    else "",
+                }
+                for v in variants
             ],
         }
         for code, variants in built.items()
@@ -100,7 +114,9 @@ def print_markdown(council: Council, entries: list[dict[str, Any]], facts: dict[
         for e in mine:
             pdf = facts[e["pdf"]]
             link = e["pdf"].split("/", 1)[1]  # from the council's folder
-            lines.append(f"- [{VARIANT_TITLES[e['variant']]}: PDF, {pdf.pages} pages, {size_text(pdf.size)}]({link})")
+            note = f" ({UNTRANSLATED.format(name=council.name)})" if e.get("untranslated") else ""
+            title = f"{VARIANT_TITLES[e['variant']]}: PDF, {pdf.pages} pages, {size_text(pdf.size)}"
+            lines.append(f"- [{title}]({link}){_english(note, code) if note else ''}")
         lines.append("")
     return "\n".join(lines)
 
@@ -139,7 +155,7 @@ def council_pages(
     build_home(
         cfg,
         council,
-        home_markdown(root, council, built),
+        home_markdown(root, council, built, {(e["language"], e["variant"]): e.get("untranslated", 0) for e in mine}),
         print_markdown(council, mine, facts),
         work / council.slug / "_home",
         out,

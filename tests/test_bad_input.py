@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sitetools import copy_project, snapshot
+from sitetools import REPO, copy_project, snapshot
 from test_build import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad-councils"
@@ -19,57 +19,85 @@ CASES = sorted(p.stem for p in FIXTURES.glob("*.yml"))
 
 EXPECTED: dict[str, list[str]] = {
     "bad-period-unit": [
-        "councils/bad-period-unit.yml:7: timescales.core_group_every.unit: "
+        "councils/bad-period-unit.yml:8: timescales.core_group_every.unit: "
         "expected 'days', 'working days', 'weeks' or 'months', found 'fortnights'"
     ],
+    "bad-short-code": [
+        "councils/bad-short-code.yml:9: contacts.0.text: expected a text-message short code of 5 or 6 digits "
+        "(not premium rate), found '69999'"
+    ],
     "bad-url": [
-        "councils/bad-url.yml:8: contacts.0.web: expected a web address starting http:// or https://, "
+        "councils/bad-url.yml:9: contacts.0.web: expected a web address starting https:// (or http://), "
         "found 'sites.example.org/safeguarding'"
     ],
     "broken-yaml": [
-        "councils/broken-yaml.yml:6: this is not valid YAML: while scanning a quoted scalar that starts on "
-        "line 3, found unexpected end of stream"
+        "councils/broken-yaml.yml:7: this is not valid YAML: while scanning a quoted scalar that starts on "
+        "line 4, found unexpected end of stream"
     ],
     "empty-file": ["councils/empty-file.yml: the file is empty; expected the council's fields"],
     "invalid-phone": [
-        "councils/invalid-phone.yml:8: contacts.0.phone: expected a UK phone number that can be dialled, "
+        "councils/invalid-phone.yml:9: contacts.0.phone: expected a UK phone number that can be dialled, "
         "found '0808 802 000'"
     ],
     "low-contrast-colour": [
-        "councils/low-contrast-colour.yml:3: colour: expected a colour dark enough for white text "
+        "councils/low-contrast-colour.yml:4: colour: expected a colour dark enough for white text "
         "(contrast 4.5:1), found '#ffcc00' with 1.5:1"
     ],
+    "markup-in-name": [
+        "councils/markup-in-name.yml:1: name: expected a name of letters, spaces and ordinary punctuation "
+        "(at most 120), found 'Testshire</title><script>alert(1)</script>'"
+    ],
     "missing-required-field": ["councils/missing-required-field.yml: chair: required field is missing"],
+    "no-languages": [
+        "councils/no-languages.yml:5: languages: expected at least one item (leave the field out for the "
+        "default), found an empty list"
+    ],
     "not-a-mapping": ["councils/not-a-mapping.yml: expected a mapping of fields, found a list"],
+    "number-in-words": [
+        "councils/number-in-words.yml:9: own_words.before.0: expected words without numbers, emails or links, "
+        "found 'The report reaches you 2 days before.' (put numbers and contact details in their own fields: "
+        "see `parentinfo schema`)"
+    ],
     "phone-in-prose": [
-        "councils/phone-in-prose.yml:8: local.before.0: expected plain text without phone numbers, emails "
-        "or links, found 'If you need help, call 01454 866000 first.' (put contact details in a contact's "
-        "phone, email or web field)"
+        "councils/phone-in-prose.yml:9: own_words.before.0: expected words without numbers, emails or links, "
+        "found 'If you need help, call 01454 866000 first.' (put numbers and contact details in their own "
+        "fields: see `parentinfo schema`)"
     ],
     "phone-not-a-number": [
-        "councils/phone-not-a-number.yml:8: contacts.0.phone: expected a UK phone number that can be dialled, "
+        "councils/phone-not-a-number.yml:9: contacts.0.phone: expected a UK phone number that can be dialled, "
         "found 'call us'"
     ],
+    "premium-phone": [
+        "councils/premium-phone.yml:9: contacts.0.phone: expected a UK phone number that is free or costs a "
+        "normal call, found '0909 879 0000' (a costly range)"
+    ],
+    "quote-in-url": [
+        "councils/quote-in-url.yml:3: site_url: expected a web address starting https:// (or http://), "
+        "found 'https://example.org/\"onmouseover=\"x'"
+    ],
     "several-problems": [
-        "councils/several-problems.yml:2: site_url: expected a web address starting http:// or https://, "
+        "councils/several-problems.yml:3: site_url: expected a web address starting https:// (or http://), "
         "found 'example.org'",
-        "councils/several-problems.yml:7: timescales.first_review.number: expected a number above 0, found 0",
-        "councils/several-problems.yml:9: contacts.0.name: required field is missing",
+        "councils/several-problems.yml:8: timescales.first_review.number: expected a number above 0, found 0",
+        "councils/several-problems.yml:10: contacts.0: expected at least one of phone, international, text, "
+        "email, web or address, found none",
     ],
     "unknown-field": [
-        "councils/unknown-field.yml:6: timescale: unknown field; expected one of: name, organisation, "
-        "partnership, site_url, colour, languages, chair, approach, timescales, local, complaints, contacts, "
-        "formats, national, unconfirmed"
+        "councils/unknown-field.yml:7: timescale: unknown field; expected one of: name, checked, organisation, "
+        "partnership, runs_conferences, site_url, colour, languages, chair, venue, about, approach, timescales, "
+        "invitation, reports, pre_meeting, supporter, solicitor, practical, parent_advocacy, attendees, "
+        "children, exclusion, on_the_day, decisions, after, complaints, contacts, advice, procedures, formats, "
+        "national, own_words, unconfirmed"
     ],
     "unknown-language": [
-        "councils/unknown-language.yml:6: languages.2: expected one of the supported languages "
+        "councils/unknown-language.yml:7: languages.2: expected one of the supported languages "
         "(en, pl, ro, pa, ur, pt, es, ar, bn), found 'xx'"
     ],
     "unknown-national-key": [
-        "councils/unknown-national-key.yml:6: national: expected keys from councils/_national.yml "
+        "councils/unknown-national-key.yml:7: national: expected keys from councils/_national.yml "
         "(family-rights-group), found 'citizens-advice'"
     ],
-    "wrong-type": ["councils/wrong-type.yml:7: complaints.deadline_days: expected a whole number, found 'soon'"],
+    "wrong-type": ["councils/wrong-type.yml:8: complaints.deadline_days: expected a whole number, found 'soon'"],
 }
 
 
@@ -111,10 +139,12 @@ def _unknown_council(root: Path) -> None:
     pass
 
 
+NEW_COUNCIL = Path(__file__).parent / "fixtures" / "new-council" / "newtown.yml"
+
+
 def _publish_polish(root: Path, msgstr: str) -> None:
-    """Staffordshire publishes Polish; one message is 'translated' as given."""
-    path = root / "councils" / "staffordshire.yml"
-    path.write_text(path.read_text().replace("name: Staffordshire\n", "name: Staffordshire\nlanguages: [en, pl]\n"))
+    """A new council publishes Polish; one message is 'translated' as given."""
+    (root / "councils" / NEW_COUNCIL.name).write_text(NEW_COUNCIL.read_text() + "languages: [en, pl]\n")
     po = root / "locales" / "pl" / "LC_MESSAGES" / "guide.po"
     text, found = re.subn(r'(msgid "Phone: %\(number\)s"\nmsgstr )"[^"\n]*"', rf'\1"{msgstr}"', po.read_text())
     assert found == 1
@@ -145,6 +175,30 @@ PROJECT_CASES = {
         "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
         "not allowed: found '<img src=x onerror=alert(1)>'",
     ),
+    "translation adding an attr_list link target": (
+        lambda root: _publish_polish(root, 'Telefon: %(number)s{ href=\\"tel:+449090000000\\" }'),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
+        "not allowed: found '{{ href=\"tel:+449090000000\" }}'",
+    ),
+    "translation adding a reference link": (
+        lambda root: _publish_polish(root, "Telefon: %(number)s [tutaj][1]"),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
+        "not allowed: found '][1]'",
+    ),
+    "translation adding bold": (
+        lambda root: _publish_polish(root, "Telefon: **%(number)s**"),
+        ("build", "--allow-fallback"),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
+        "not allowed: found '**'",
+    ),
+    "translation using a word the term base says to avoid": (
+        lambda root: _publish_polish(root, "Telefon co najmniej co tydzień: %(number)s"),
+        ("build",),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': uses 'co najmniej co' for "
+        "'at least every'; the term base says 'nie rzadziej niż co'",
+    ),
     "template names a council field that does not exist": (
         _template_names_a_missing_field,
         ("build",),
@@ -154,8 +208,9 @@ PROJECT_CASES = {
     "unknown council on the command line": (
         _unknown_council,
         ("build", "--council", "narnia"),
-        "error: --council: expected one of east-riding, solihull, somerset, south-gloucestershire, "
-        "staffordshire, found 'narnia'",
+        "error: --council: expected one of "
+        + ", ".join(sorted(p.stem for p in (REPO / "councils").glob("[!_]*.yml")))
+        + ", found 'narnia'",
     ),
     "unknown language on the command line": (
         _unknown_council,

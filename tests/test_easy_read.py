@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from sitetools import REPO, article, links_of, text_of
 
-COUNCILS = ["solihull", "east-riding", "south-gloucestershire", "staffordshire", "somerset"]
+COUNCILS = sorted(p.stem for p in (REPO / "councils").glob("[!_]*.yml"))
 PICTURES = REPO / "overrides" / "assets" / "pictures"
+# Each idea's (picture, alt text), as docs/easy-read/_easy.jinja names them.
+EASY_MACROS = (REPO / "docs" / "easy-read" / "_easy.jinja").read_text()
+REGISTRY = re.findall(r'^\s*"[^"]+": \("([0-9A-F-]+)", _\("([^"]+)"\)\),$', EASY_MACROS, re.M)
 
 
 def pages(root: Path, slug: str, variant: str, language: str = "en") -> dict[str, str]:
@@ -61,9 +64,7 @@ def test_every_page_has_a_picture_from_the_site(built: Path, slug: str) -> None:
 def test_pictures_are_openmojis_own_files() -> None:
     """Every picture shipped is byte-for-byte the file in the pinned openmoji npm package."""
     package = REPO / "node_modules" / "openmoji" / "color" / "svg"
-    used = set(
-        re.findall(r'point\("([0-9A-F-]+)"', "".join(p.read_text() for p in (REPO / "docs" / "easy-read").glob("*.md")))
-    )
+    used = {code for code, _ in REGISTRY}
     shipped = {p.stem for p in PICTURES.glob("*.svg")}
     assert used == shipped, "run scripts/pictures: pictures used and shipped differ"
     for code in sorted(shipped):
@@ -102,3 +103,32 @@ def test_picture_beside_words_in_the_pdf(built: Path) -> None:
     for html in easy:
         assert "../assets/pictures" not in html, "leaflet pictures must be embedded"
         assert html.count('class="pi-credits"') == 1
+
+
+def test_one_picture_for_one_idea() -> None:
+    """A picture never stands for two ideas, and its words name the idea."""
+    assert len(REGISTRY) >= 30
+    codes = [code for code, _ in REGISTRY]
+    alts = [alt for _, alt in REGISTRY]
+    assert len(set(codes)) == len(codes), sorted(c for c in codes if codes.count(c) > 1)
+    assert len(set(alts)) == len(alts), sorted(a for a in alts if alts.count(a) > 1)
+    used = re.findall(r'point\("([^"]+)"\)', "".join(p.read_text() for p in (REPO / "docs" / "easy-read").glob("*.md")))
+    ideas = set(re.findall(r'^\s*"([^"]+)": \(', EASY_MACROS, re.M))
+    assert set(used) <= ideas, set(used) - ideas
+
+
+def _mean_length(htmls: list[str]) -> float:
+    """Mean sentence length in characters (words are not comparable across scripts)."""
+    found = [s for html in htmls for s in sentences(html)]
+    return sum(len(s) for s in found) / len(found)
+
+
+@pytest.mark.parametrize("slug", COUNCILS[:1])
+def test_easy_read_is_short_in_every_language(built: Path, slug: str) -> None:
+    """In each language, easy read's sentences are clearly shorter than the standard guide's."""
+    from parentinfo.languages import LANGUAGES
+
+    for language in LANGUAGES:
+        easy = _mean_length(list(pages(built, slug, "easy-read", language).values()))
+        standard = _mean_length(list(pages(built, slug, "standard", language).values()))
+        assert easy <= 0.8 * standard, (language, round(easy), round(standard))

@@ -1,239 +1,226 @@
-"""Every local fact a parent could act on, taken from each council's seed leaflet, is on its pages.
+"""Every local fact is typed data said by shared sentences, in the standard guide and in easy read.
 
-The lists below were made by reading each leaflet in ../shared/seeds/ whole; each entry is the
-fact as the guide words it. A fact missing from the built English guide fails the test.
+The schema is walked, not listed: a council with every fact set is rendered, then each fact is
+taken away in turn. If the standard or the easy-read pages do not change, that fact never reaches
+a reader of that edition. The built site is then checked for every council's own values.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime
 import json
+import re
+import types
 from pathlib import Path
+from typing import Any, Literal, Union, get_args, get_origin
 
 import pytest
-from sitetools import text_of
+import yaml
+from pydantic import BaseModel
+from sitetools import REPO, article, text_of
 
-FACTS: dict[str, list[str]] = {
-    "solihull": [
-        "Signs of Safety",
-        "Independent Chairperson",
-        "It is very important that you come to the first conference",
-        "you have a right to know what is said",
-        "so that you can get legal advice",
-        "If you have a learning difficulty or disability, you can have an advocate",
-        "if they supervise contact",
-        "The Independent Chairperson must agree",
-        "they can ask for a short break",
-        "The solicitor can support you, but cannot represent you",
-        "you are the person who is said to have harmed the child",
-        "strong evidence that you will be violent",
-        "very severe mental health problems",
-        "under the influence of alcohol or drugs",
-        "If there has been domestic abuse, parents may be invited to come at different times",
-        "Your child can have an independent advocate",
-        "meet your child before the conference",
-        "You will go in before the professionals for the first part of the meeting",
-        "danger statements",
-        "What is working well",
-        "What people are worried about",
-        "What makes things more complicated",
-        "How people could help keep your child safe",
-        "You will get a copy of what is written on the whiteboard",
-        "0 means people are very worried about your child's safety",
-        "10 means things are good",
-        "safety goals",
-        "The first core group meeting is held within 10 days of the conference",
-        "The first review conference is held within 3 months",
-        "feedback form",
-        "Children's Services may get legal advice",
-        "your child's school, GP or health visitor",
-        "child in need plan",
-        "contact the person who chaired the conference",
-        "informal meeting",
-        "manager of the Child Protection and Review Unit",
-        "Local Safeguarding Children Partnership",
-        "Only the child protection conference can decide",
-        "within 28 days of the conference",
-        "the conference chair or the Child Protection and Review Unit Manager",
-        "use that agency's own complaints process",
-        "Family Rights Group",
-        "0808 801 0366",
-        "frg.org.uk/get-help-and-advice",
-        "neglect",
-        "physical abuse",
-        "emotional abuse",
-        "sexual abuse",
-    ],
-    "east-riding": [
-        "Working Together to Safeguard Children",
-        "initial conference",
-        "reviews",
-        "conference chair",
-        "the safeguarding unit",
-        "a lot of experience in child protection",
-        "If it is hard for you to get to the conference, tell your social worker",
-        "transport or child care",
-        "You can bring a friend, relative or solicitor",
-        "The chair will meet you and your supporter before the conference starts",
-        "they can remind you of things you want to say",
-        "Only bring a friend you truly trust",
-        "your social worker",
-        "the police",
-        "your family's GP",
-        "your health visitor",
-        "your child's teacher",
-        "the school nurse",
-        "threat or risk of violence",
-        "your child may be put at risk of harm if you come",
-        "taking part may harm your health or wellbeing",
-        "under the influence of drugs or alcohol",
-        "The conference chair makes the final decision and will explain the reasons to you",
-        "write to the conference chair, who will read your letter out",
-        "you cannot stop a plan being made",
-        "other services",
-        "key worker",
-        "The full plan is written at the first core group meeting",
-        "your child if they are old enough",
-        "The core group meets at least once a month",
-        "The first review conference is held within 3 months",
-        "at least every 6 months for as long as your child has a plan",
-        "The safeguarding children unit keeps the list",
-        "East Riding Safeguarding Children's Partnership leaflet",
-        "You can ask for this guide in your own language",
-        "neglect",
-        "physical abuse",
-        "emotional abuse",
-        "sexual abuse",
-    ],
-    "south-gloucestershire": [
-        "Signs of Safety",
-        "chairperson meets you",
-        "What is working well",
-        "What people are worried about",
-        "What makes things more complicated",
-        "How people could help you keep your child safe",
-        "whiteboard",
-        "asks the social worker what they are worried will happen if nothing changes",
-        "0 means people are very worried for your child",
-        "10 means people have no worries",
-        "safety goal",
-        "child in need plan",
-        "understanding what needs to happen and why things need to change",
-        "You will be sent a copy of the key information, the decision and the actions agreed",
-        "the plan says how often the social worker will visit",
-        "Core group meetings happen between conferences",
-        "The first review conference is held within 3 months",
-        "at least every 6 months",
-        "Access and Response Team (ART)",
-        "01454 866000",
-        "South Gloucestershire Safeguarding Children Board",
-        "sites.southglos.gov.uk/safeguarding/children",
-        "01454 868009",
-        "health visitors",
-        "social workers",
-        "teachers",
-        "doctors",
-        "police",
-    ],
-    "staffordshire": [
-        "chairperson",
-        "review conference",
-        "It comes with a list of everyone who will be there or will send a report",
-        "share their report with you. Your views should be in this report",
-        "to hear any worries you have and answer your questions",
-        "your social worker will arrange an interpreter",
-        "speech or hearing difficulties",
-        "special equipment",
-        "family member, friend or legal representative",
-        "an advocate for your child",
-        "a health visitor",
-        "a school nurse",
-        "your GP",
-        "a school teacher",
-        "the police",
-        "a probation officer",
-        "police enquiries are not finished",
-        "disrupted by violence or unacceptable behaviour",
-        "you may have to leave the meeting for a short time",
-        "The chairperson asks everyone at the conference to say who they are",
-        "what it is like to be a child in your family",
-        "The core group meets every 4 to 6 weeks",
-        "Your social worker will visit your home at least every 15 working days",
-        "see and talk to your child alone",
-        "Some visits are arranged and some are not",
-        "family group conference",
-        "Only a review conference can decide that your child no longer needs a child protection plan",
-        "you can still get help and support for your family",
-        "The first review conference is held within 3 months",
-        "every 6 months",
-        "the conference's decision cannot be challenged",
-        "you can have your views written down",
-        "They will give you a complaints leaflet",
-        "Complaints should be made in writing",
-        "Customer Feedback and Complaints Officer – Children and Families Services",
-        "Customer Feedback and Complaints Team",
-        "2 Staffordshire Place",
-        "Tipping Street",
-        "Stafford",
-        "ST16 2DH",
-        "0300 111 8000",
-        "www.staffordshire.gov.uk",
-        "Communications Team (Families First)",
-        "01785 277135",
-        "such as large print",
-        "Family Rights Group",
-        "0808 801 0366",
-        "a solicitor who works with children",
-        "your local Citizens Advice",
-    ],
-    "somerset": [
-        "Strengths Based Approach",
-        "family's strengths",
-        "child protection chair",
-        "not about taking a child away from their parents",
-        "decisions and plans are made fairly",
-        "for some or all of it",
-        "Your child will be offered an advocate",
-        "a family friend or family member could come with them",
-        "the police and your GP, even if they have not worked with your family",
-        "tell the child protection chair or your social worker",
-        "If you need an interpreter, your social worker will arrange one",
-        "pre-meeting consultation",
-        "whether anything in them is wrong",
-        "The professionals read the same reports in another room",
-        "respectful way",
-        "The child protection chair writes the information on a whiteboard",
-        "What are we worried about now, including the impact on the child",
-        "Complicating factors",
-        "What's going well",
-        "Signs of safety",
-        "What needs to happen",
-        "You will get a copy of what is written on the whiteboard",
-        "0 means there is no safety at all",
-        "10 means there is as much safety as there can be",
-        "Safety Scale",
-        "The professionals at the conference decide whether the plan is a child in need plan"
-        " or a child protection plan",
-        "The core group meets every 4 weeks",
-        "a child in need meeting is held within 6 weeks of the conference",
-        "agree the dates with you at the end of the conference",
-        "neglect",
-        "physical abuse",
-        "emotional abuse",
-        "sexual abuse",
-    ],
+from parentinfo.council import Council
+from parentinfo.loading import council_files, load_councils
+from parentinfo.render import Edition, render_edition
+from parentinfo.site import SiteConfig
+from parentinfo.values import Period
+
+PAGES = [p for p in yaml.safe_load((REPO / "mkdocs.yml").read_text())["nav"]]
+# Set by parentinfo or deployment settings, not facts a reader sees as sentences.
+NOT_FACTS = {"slug", "site_url", "colour", "languages", "national", "national_contacts", "unconfirmed"}
+# Facts for professionals or background, kept out of easy read on purpose.
+STANDARD_ONLY = {
+    "complaints.panel": "easy read says a group can look again; the partnership's name is not needed to act",
+    "partnership": "the name of a body parents do not deal with",
+    "about": "background (the name of government guidance, what conferences are called)",
+    "procedures": "written for professionals",
+    "about.working_together": "the name of government guidance",
+    "about.initial_and_review": "easy read calls every later meeting a review meeting",
+    "approach.whiteboard_headings": "column titles, not something a parent does",
+    "approach.scale.name": "a label for the score, which easy read explains",
 }
 
 
-def edition_text(built: Path, council: str) -> str:
-    manifest = json.loads((built / "site" / "manifest.json").read_text())
-    (edition,) = [
-        e for e in manifest["editions"] if (e["council"], e["language"], e["variant"]) == (council, "en", "standard")
-    ]
-    return " ".join(" ".join(text_of((built / "site" / p).read_text()).split()) for p in edition["pages"])
+def _model(annotation: Any) -> type[BaseModel] | None:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        if (found := _model(arg)) is not None:
+            return found
+    return None
 
 
-@pytest.mark.parametrize("council", sorted(FACTS))
-def test_every_seed_fact_is_on_the_councils_pages(built: Path, council: str) -> None:
-    text = edition_text(built, council)
-    missing = [fact for fact in FACTS[council] if fact not in text]
-    assert missing == []
+def _literals(annotation: Any) -> list[Any]:
+    if get_origin(annotation) is Literal:
+        return list(get_args(annotation))
+    return [v for arg in get_args(annotation) for v in _literals(arg)]
+
+
+def _is_list(annotation: Any) -> bool:
+    if get_origin(annotation) is list:
+        return True
+    return get_origin(annotation) in (Union, types.UnionType) and any(_is_list(a) for a in get_args(annotation))
+
+
+def _sample(annotation: Any, name: str) -> Any:
+    """A value for a field, distinct enough to be found on a page."""
+    named = {
+        "phone": "0118 496 0123",
+        "international": "+353 1 234 5678",
+        "text": "71234",
+        "email": "team@example.org",
+        "colour": "#1d4f91",
+        "opens": "09:30",
+        "closes": "15:00",
+    }
+    if name in named:
+        return named[name]
+    if name in {"web", "site_url", "procedures"}:
+        return "https://example.org/" + name.replace("_", "-")
+    if _literals(annotation):
+        values = _literals(annotation)
+        return values if _is_list(annotation) else values[0]
+    if (sub := _model(annotation)) is not None:
+        value = full(sub)
+        return [value] if _is_list(annotation) else value
+    text = repr(annotation)
+    if "bool" in text:
+        return True
+    if "int" in text:
+        return 7
+    if "date" in text:
+        return datetime.date.today().isoformat()
+    words = f"Sample {name.replace('_', ' ')}"
+    return [words] if _is_list(annotation) else words
+
+
+def full(model: type[BaseModel]) -> dict[str, Any]:
+    """Every field of `model` set."""
+    return {
+        name: _sample(field.annotation, name)
+        for name, field in model.model_fields.items()
+        if name not in NOT_FACTS or name in {"site_url", "colour"}
+    }
+
+
+def leaves(model: type[BaseModel], prefix: tuple = ()) -> list[tuple]:
+    """Paths of every fact in the schema; a list of choices gives one path per choice."""
+    out: list[tuple] = []
+    for name, field in model.model_fields.items():
+        if (name in NOT_FACTS or name == "own_words") and not prefix:
+            continue
+        path = (*prefix, name)
+        sub = _model(field.annotation)
+        if sub is not None and not _is_list(field.annotation):
+            out += leaves(sub, path) if field.is_required() or path != ("own_words",) else []
+            if not field.is_required():
+                out.append(path)
+        elif _literals(field.annotation) and _is_list(field.annotation):
+            out += [(*path, value) for value in _literals(field.annotation)]
+        elif not field.is_required():
+            out.append(path)
+    return out
+
+
+def without(data: dict, path: tuple) -> dict:
+    data = copy.deepcopy(data)
+    *parents, last = path
+    node: Any = data
+    for key in parents:
+        if isinstance(node, dict) and key in node:
+            node = node[key]
+        elif isinstance(node, list):  # a choice in a list: drop that value
+            node.remove(key)
+            return data
+    if isinstance(node, list):
+        node.remove(last)
+    elif isinstance(node, dict):
+        node.pop(last, None)
+    return data
+
+
+def render(data: dict, variant: str) -> str:
+    council = Council.model_validate({**data, "slug": "fixture"})
+    statement = SiteConfig.read(REPO).statement
+    pages = render_edition(REPO / "docs", Edition(council, "en", variant), PAGES, context=statement)
+    return "\n".join(pages.values())
+
+
+@pytest.fixture(scope="module")
+def everything() -> dict:
+    data = full(Council)
+    data["own_words"] = {}
+    data["name"] = "Fixtureshire"
+    return data
+
+
+def test_a_council_with_every_fact_is_valid(everything: dict) -> None:
+    Council.model_validate({**everything, "slug": "fixture"})
+
+
+@pytest.mark.parametrize("variant", ["standard", "easy-read"])
+def test_each_typed_fact_is_said_in_each_edition(everything: dict, variant: str) -> None:
+    base = render(everything, variant)
+    silent = []
+    for path in leaves(Council):
+        key = ".".join(str(p) for p in path)
+        if variant == "easy-read" and any(key.startswith(k) for k in STANDARD_ONLY):
+            continue
+        try:
+            changed = render(without(everything, path), variant)
+        except ValueError:  # a required part of an optional fact: covered by its parent
+            continue
+        if changed == base:
+            silent.append(key)
+    assert not silent, f"facts that change nothing in the {variant} pages: {silent}"
+
+
+# ---- the built site: each council's own values on every edition's pages -----------------------
+
+
+def _values(council: Council, variant: str) -> set[str]:
+    """Names, numbers and addresses from the file that a reader must see, as they are written."""
+    found: set[str] = set()
+    skip = {key.rsplit(".", 1)[-1] for key in STANDARD_ONLY} if variant == "easy-read" else set()
+
+    def walk(value: Any, name: str = "") -> None:
+        if value is None:
+            return
+        if isinstance(value, Period):  # its numbers, in the reader's digits as written
+            found.update(str(n) for n in (value.number, value.to) if n)
+            return
+        if isinstance(value, BaseModel):
+            for key in type(value).model_fields:
+                if key not in NOT_FACTS and key != "own_words" and key not in skip:
+                    walk(getattr(value, key), key)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item, name)
+        elif isinstance(value, int) and not isinstance(value, bool) and name not in {"number", "to"}:
+            found.add(str(value))
+        elif name in {"title", "unit", "runs_conferences", "list_kept_by", "panel", "team", "called"}:
+            found.add(str(value))
+        elif name == "national" and hasattr(value, "national"):
+            found.add(value.national)
+
+    walk(council)
+    for contact in [*council.contacts, *council.national_contacts]:
+        if contact.phone:
+            found.add(contact.phone.national)
+        found.update(contact.address)
+    return found
+
+
+def test_every_council_value_is_on_every_edition(built: Path) -> None:
+    councils = {c.slug: c for c in load_councils(built)}
+    editions = json.loads((built / "site" / "manifest.json").read_text())["editions"]
+    assert {e["council"] for e in editions} == {p.stem for p in council_files(built)}
+    missing = []
+    for e in editions:
+        text = " ".join(text_of(article((built / "site" / p).read_text())) for p in e["pages"])
+        text = re.sub(r"\s+", " ", text)
+        for value in sorted(_values(councils[e["council"]], e["variant"])):
+            if value not in text:
+                missing.append(f"{e['council']}/{e['language']}/{e['variant']}: {value!r}")
+    assert not missing, f"{len(missing)} values missing, e.g. " + "\n".join(missing[:15])

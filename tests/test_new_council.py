@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from sitetools import copy_project
+from sitetools import article, copy_project, text_of
 
 from parentinfo.build import build
 from parentinfo.errors import BuildError
@@ -24,7 +24,7 @@ SENTENCE = "Our conferences are held at the town hall."
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with one more council, whose file adds one free sentence no catalogue has."""
     root = copy_project(tmp_path_factory.mktemp("new-council"))
-    text = FIXTURE.read_text() + f"local:\n  about:\n    - {SENTENCE}\n"
+    text = FIXTURE.read_text() + f"own_words:\n  about:\n    - {SENTENCE}\n"
     (root / "councils" / FIXTURE.name).write_text(text)
     return root
 
@@ -63,7 +63,8 @@ def test_strict_refuses_untranslated_council_sentences(project: Path) -> None:
         build(project, only=[FIXTURE.stem], languages=["pl"], strict=True)
     problems = err.value.problems
     po = "locales/pl/LC_MESSAGES/councils.po"
-    want = f"councils/{FIXTURE.name}:23: {SENTENCE!r} has no Polish translation ({po})"
+    line = (project / "councils" / FIXTURE.name).read_text().splitlines().index(f"    - {SENTENCE}") + 1
+    want = f"councils/{FIXTURE.name}:{line}: {SENTENCE!r} has no Polish translation ({po})"
     assert want in problems, problems
     assert problems[-1].startswith("to publish now: list only the languages you want under `languages:`")
 
@@ -78,3 +79,26 @@ def test_a_missing_guide_translation_still_stops_the_build_with_advice(project: 
     text = str(err.value)
     assert "guide.po" in text and "not translated" in text
     assert "`languages:`" in text and "--allow-fallback" in text
+
+
+def test_a_council_of_typed_facts_publishes_every_edition_with_nothing_to_translate(tmp_path: Path) -> None:
+    """The fixture council as written: every language, every edition, no catalogue touched."""
+    from parentinfo.languages import LANGUAGES
+
+    root = copy_project(tmp_path)
+    shutil.copy(FIXTURE, root / "councils" / FIXTURE.name)
+    before = {p: p.read_bytes() for p in (root / "locales").rglob("*.po")}
+    build(root, only=[FIXTURE.stem])
+    editions = [
+        e for e in json.loads((root / "site" / "manifest.json").read_text())["editions"] if e["council"] == FIXTURE.stem
+    ]
+    assert {(e["language"], e["variant"]) for e in editions} == {
+        (lang, variant) for lang in LANGUAGES for variant in ("standard", "easy-read", "large-text")
+    }
+    assert all(e["untranslated"] == 0 for e in editions), [e for e in editions if e["untranslated"]]
+    assert {p: p.read_bytes() for p in (root / "locales").rglob("*.po")} == before
+    # Its facts reach a reader of every language: the venue, the minutes, the age and the number.
+    for e in editions:
+        text = " ".join(text_of(article((root / "site" / p).read_text())) for p in e["pages"])
+        for fact in ("Newtown Town Hall", "30", "11", "15", "0118 496 0123", "71006"):
+            assert re.search(rf"(?<!\d){re.escape(fact)}(?!\d)", text), (e["language"], e["variant"], fact)

@@ -1,0 +1,257 @@
+"""Value types of council data: each is checked where it is read, and said the same way everywhere.
+
+A value is text, never markup: names, addresses and numbers are shown as they are (and, in
+another language's page, marked as English); only `Text` is a sentence, translated per council.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Any, Literal
+
+import phonenumbers
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    model_validator,
+)
+
+from .languages import LANGUAGES
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+# ---- value types -------------------------------------------------------------------------------
+
+
+class Phone(BaseModel):
+    """A phone number a parent can dial: shown as people write it, linked in E.164."""
+
+    model_config = ConfigDict(frozen=True)
+    national: str
+    e164: str
+
+    def __str__(self) -> str:
+        return self.national
+
+
+# Ranges a frightened parent must never be sent to: premium rate (09), service numbers that
+# charge by the minute (084, 087), personal numbers (070) and pagers (076) that are often scams.
+_COSTLY = re.compile(r"^(9|84|87|70|76)")
+
+
+def _uk_number(text: str) -> phonenumbers.PhoneNumber | None:
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def _phone(value: Any) -> Any:
+    if isinstance(value, Phone) or not isinstance(value, str | int):
+        return value
+    text = str(value)
+    number = _uk_number(text)
+    if number is None or number.country_code != 44:
+        raise ValueError(f"expected a UK phone number that can be dialled, found {text!r}")
+    if _COSTLY.match(str(number.national_number)):
+        raise ValueError(
+            f"expected a UK phone number that is free or costs a normal call, found {text!r} (a costly range)"
+        )
+    return Phone(
+        national=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+        e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+    )
+
+
+def _international(value: Any) -> Any:
+    if isinstance(value, Phone) or not isinstance(value, str):
+        return value
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not value.startswith("+") or not phonenumbers.is_valid_number(number):
+        raise ValueError(f"expected an international number starting with + and its country code, found {value!r}")
+    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    return Phone(national=shown, e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+
+
+def _short_code(value: Any) -> Any:
+    text = str(value).strip()
+    # UK text-message short codes are 5 digits (6 for some charities); 6xxxx and 8xxxx are
+    # premium-rate ranges.
+    if not re.fullmatch(r"[1-7]\d{4,5}", text) or text[0] == "6":
+        raise ValueError(f"expected a text-message short code of 5 or 6 digits (not premium rate), found {text!r}")
+    return text
+
+
+# Numbers, emails and links in a sentence are facts a translator would have to retype: they
+# belong in typed fields.
+_NOT_IN_WORDS = re.compile(r"\d|@|https?://|www\.")
+
+
+def _text(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("expected some text, found an empty string")
+    if _NOT_IN_WORDS.search(value):
+        raise ValueError(
+            f"expected words without numbers, emails or links, found {value!r}"
+            " (put numbers and contact details in their own fields: see `parentinfo schema`)"
+        )
+    return value
+
+
+# A name is shown as it is, never translated: letters, spaces and ordinary punctuation only.
+_NAME = re.compile(r"[\w][\w .,'’&()/–-]*[\w.)]|\w")
+
+
+def _name(value: str) -> str:
+    value = " ".join(str(value).split())
+    if not _NAME.fullmatch(value) or len(value) > 120 or "_" in value:
+        raise ValueError(f"expected a name of letters, spaces and ordinary punctuation (at most 120), found {value!r}")
+    return value
+
+
+def _address_line(value: str) -> str:
+    value = " ".join(str(value).split())
+    if not re.fullmatch(r"[\w .,'’&()/–-]+", value) or "_" in value or len(value) > 120:
+        raise ValueError(f"expected one line of a postal address, found {value!r}")
+    return value
+
+
+def _url(value: str) -> str:
+    # Only web addresses, and no character that could end an attribute or start markup.
+    if not re.fullmatch(r"https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?", value):
+        raise ValueError(f"expected a web address starting https:// (or http://), found {value!r}")
+    if re.search(r"[\"'<>`\\]", value):
+        raise ValueError(f"expected a web address without quotes or brackets, found {value!r}")
+    return value
+
+
+def _email(value: str) -> str:
+    if not re.fullmatch(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", value):
+        raise ValueError(f"expected an email address, found {value!r}")
+    return value
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _colour(value: str) -> str:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise ValueError(f"expected a colour like '#005a70', found {value!r}")
+    # The colour is the header background under white text: WCAG AA needs 4.5:1.
+    ratio = 1.05 / (_luminance(value) + 0.05)
+    if ratio < 4.5:
+        raise ValueError(
+            f"expected a colour dark enough for white text (contrast 4.5:1), found {value!r} with {ratio:.1f}:1"
+        )
+    return value.lower()
+
+
+def _language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(f"expected one of the supported languages ({', '.join(LANGUAGES)}), found {value!r}")
+    return value
+
+
+PhoneNumber = Annotated[Phone, BeforeValidator(_phone)]
+"""A UK number that costs no more than a normal call."""
+InternationalPhone = Annotated[Phone, BeforeValidator(_international)]
+"""A number outside the UK, written with + and its country code, shown that way."""
+ShortCode = Annotated[str, BeforeValidator(_short_code)]
+Text = Annotated[str, AfterValidator(_text)]
+"""A sentence a reader sees, translated per council: no numbers, contact details or links."""
+Name = Annotated[str, AfterValidator(_name)]
+"""A name shown as it is, in every language (marked as English on other languages' pages)."""
+AddressLine = Annotated[str, AfterValidator(_address_line)]
+Url = Annotated[str, AfterValidator(_url)]
+Email = Annotated[str, AfterValidator(_email)]
+Colour = Annotated[str, AfterValidator(_colour)]
+LanguageCode = Annotated[str, AfterValidator(_language)]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+class Hours(Model):
+    """When a phone line or office is open, e.g. Monday to Friday, 09:30 to 15:00."""
+
+    days: Literal["Monday to Friday", "Monday to Saturday", "every day"]
+    """Which days."""
+    opens: datetime.time
+    """Opening time, 24-hour, e.g. "09:30"."""
+    closes: datetime.time
+    """Closing time, 24-hour, e.g. "15:00"."""
+    closed_on_bank_holidays: bool = False
+    """Closed on bank holidays."""
+
+
+class Contact(Model):
+    """A person, team or service a parent can get in touch with: at least one way to reach them."""
+
+    name: Name | None = None
+    """The name as the parent will see it, e.g. "Access and Response Team (ART)"; leave it out if
+    the leaflet gives only a web address (the address is then shown on its own)."""
+    about: Text | None = None
+    """One short sentence on what they can help with. Only what the leaflet says."""
+    phone: PhoneNumber | None = None
+    """UK phone number; checked, shown in national format and linked for tap-to-call."""
+    phone_label: Text | None = None
+    """What the number is, e.g. "advice line"."""
+    international: InternationalPhone | None = None
+    """A phone number outside the UK, e.g. "+353 1 234 5678"."""
+    text: ShortCode | None = None
+    """A text-message (SMS) short code, e.g. "71006"."""
+    email: Email | None = None
+    """Email address, linked as mailto:."""
+    web: Url | None = None
+    """Web address, linked."""
+    address: list[AddressLine] = []
+    """Postal address, one line per item."""
+    hours: Hours | None = None
+    """When the phone line is open."""
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if not (self.phone or self.international or self.text or self.email or self.web or self.address):
+            raise ValueError("expected at least one of phone, international, text, email, web or address, found none")
+        return self
+
+
+class Venue(Model):
+    """Where conferences are usually held."""
+
+    name: Name
+    """The building's name, e.g. "Mary Woollett Centre"."""
+    address: list[AddressLine] = []
+    """Its address, one line per item."""
+
+
+class Period(Model):
+    """A length of time such as "10 working days" or "4 to 6 weeks"."""
+
+    number: int = Field(gt=0)
+    """How many units."""
+    to: int | None = Field(default=None, gt=0)
+    """Upper end of a range, e.g. 6 in "4 to 6 weeks"."""
+    unit: Literal["days", "working days", "weeks", "months"]
+    """The unit of time."""
+
+
+class Interval(Period):
+    """How often something happens, e.g. "every 4 weeks" or "at least every 6 months"."""
+
+    at_least: bool = False
+    """True when the leaflet says "at least" or "as a minimum"."""
