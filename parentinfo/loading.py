@@ -51,18 +51,18 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
         field = model.model_fields.get(part)
         if field is None:
             return None
-        found = _model_in(field.annotation)
+        found = model_in(field.annotation)
         if found is None:
             return None
         model = found
     return model
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in get_args(annotation):
-        found = _model_in(arg)
+        found = model_in(arg)
         if found:
             return found
     return None

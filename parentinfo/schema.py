@@ -11,6 +11,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 
 from .council import Council
+from .loading import model_in
 
 SCHEMA_FILE = "council.schema.json"
 """Beside the council files in councils/; each file names it on its first line."""
@@ -26,16 +27,6 @@ def json_schema() -> str:
     schema["required"] = [r for r in schema.get("required", []) if r not in INTERNAL]
     schema["title"] = "parentinfo council file"
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-
-
-def _model_of(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        found = _model_of(arg)
-        if found:
-            return found
-    return None
 
 
 def _is_list(annotation: Any) -> bool:
@@ -77,7 +68,7 @@ def _lines(model: type[BaseModel], indent: int, skip: tuple[str, ...] = ()) -> l
         about = " ".join((field.description or "").split())
         required = field.is_required()
         annotation = field.annotation
-        sub = _model_of(annotation)
+        sub = model_in(annotation)
         listed = _is_list(annotation)
         mark = "" if required else "# "
         out.append(f"{pad}# {about}{' (required)' if required else ''}")

@@ -109,7 +109,7 @@ def _text(value: str) -> str:
 
 
 # A name is shown as it is, never translated: letters, spaces and ordinary punctuation only.
-_NAME = re.compile(r"[\w][\w .,'’&()/–-]*[\w.)]|\w")
+_NAME = re.compile(r"[\w][\w .,:;!?'’&()/–-]*[\w.)?!]|\w")
 
 
 def _name(value: str) -> str:

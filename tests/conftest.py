@@ -25,3 +25,20 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("built"))
     build(root)
     return root
+
+
+# Debian's Chromium and the built site served on 127.0.0.1, shared by a test module's browser tests.
+@pytest.fixture(scope="module")
+def browser():
+    from browser import chromium
+
+    with chromium() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
+def base(built: Path):
+    from browser import serve
+
+    with serve(built / "site") as url:
+        yield url

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from browser import chromium, serve
+from browser import serve
 
 from parentinfo.languages import LANGUAGES
 
@@ -58,12 +58,6 @@ def read_left_to_right(chars: list) -> str:
         else:
             lines.append([(x, y, c)])
     return "".join(c for line in lines for _x, _y, c in sorted(line))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 def test_there_are_right_to_left_editions_to_check(built: Path) -> None:

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from browser import axe_violations, chromium, serve
+from browser import axe_violations
 
 
 def sample(built: Path) -> list[str]:
@@ -20,18 +20,6 @@ def sample(built: Path) -> list[str]:
         else:
             pages += [e["pages"][i % len(e["pages"])], e["pages"][-1]]
     return list(dict.fromkeys(pages))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base(built: Path):
-    with serve(built / "site") as url:
-        yield url
 
 
 def test_no_wcag_violations_and_no_other_hosts(built: Path, browser, base: str) -> None:

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from browser import chromium, serve
 
 WIDTHS = [320, 768, 1024, 1280]
 DRAWER_WIDTHS = [320, 768, 1024]  # below 1220 px the navigation is an off-canvas drawer
@@ -79,18 +78,6 @@ def tab_through(page, limit: int = 120) -> list[dict]:
 def off_screen_or_hidden(stop: dict) -> bool:
     inside = stop["left"] >= 0 and stop["top"] >= 0 and stop["right"] <= stop["w"] and stop["bottom"] <= stop["h"]
     return not (inside and stop["visibility"] == "visible" and stop["opacity"] > 0 and stop["onTop"])
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
-
-
-@pytest.fixture(scope="module")
-def base(built: Path):
-    with serve(built / "site") as url:
-        yield url
 
 
 @pytest.mark.parametrize("width", WIDTHS)

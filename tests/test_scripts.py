@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from browser import chromium, serve
+from browser import serve
 from sitetools import text_of
 
 from parentinfo.fonts import FONTS, NOTO
@@ -25,12 +25,6 @@ CLIPPED_JS = """() => [...document.querySelectorAll('body *')].filter(e => {
 def rtl_pages(built: Path) -> list[str]:
     editions = json.loads((built / "site" / "manifest.json").read_text())["editions"]
     return [p for e in editions if LANGUAGES[e["language"]].rtl for p in e["pages"][::4]]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as b:
-        yield b
 
 
 @pytest.mark.parametrize("width", [320, 1280])
