@@ -51,8 +51,12 @@ def test_manifest_lists_every_edition_in_reading_order(built: Path) -> None:
 
 
 def test_each_council_has_a_home_page_linking_its_guide(built: Path) -> None:
+    editions = json.loads((built / "site" / "manifest.json").read_text())["editions"]
     for slug in COUNCILS:
         home = (built / "site" / slug / "index.html").read_text()
+        # One list item per edition, each linking it.
+        items = re.findall(r"<li>\s*<a href=\"([^\"]+)\"", home)
+        assert items == [e["pages"][0].split("/", 1)[1] for e in editions if e["council"] == slug], slug
         hrefs = [href for href, _ in links_of(home)]
         assert "en/standard/index.html" in hrefs
         assert "en/large-text/index.html" in hrefs
