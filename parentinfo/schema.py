@@ -29,25 +29,27 @@ def json_schema() -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
-def _is_list(annotation: Any) -> bool:
+def is_list(annotation: Any) -> bool:
+    """True for a list field, optional or not."""
     if get_origin(annotation) is list:
         return True
     if get_origin(annotation) in (Union, types.UnionType):
-        return any(_is_list(a) for a in get_args(annotation))
+        return any(is_list(a) for a in get_args(annotation))
     return False
 
 
-def _choices(annotation: Any) -> list[Any]:
+def choices(annotation: Any) -> list[Any]:
+    """The values a Literal field (or a list of them) allows."""
     if get_origin(annotation) is Literal:
         return list(get_args(annotation))
-    return [c for arg in get_args(annotation) for c in _choices(arg)]
+    return [c for arg in get_args(annotation) for c in choices(arg)]
 
 
 def _hint(annotation: Any) -> str:
     """What kind of value a field takes, in words."""
-    choices = _choices(annotation)
-    if choices:
-        return "one of: " + ", ".join(map(str, choices))
+    allowed = choices(annotation)
+    if allowed:
+        return "one of: " + ", ".join(map(str, allowed))
     text = repr(annotation)
     for words, marker in (
         ("true or false", "bool"),
@@ -69,7 +71,7 @@ def _lines(model: type[BaseModel], indent: int, skip: tuple[str, ...] = ()) -> l
         required = field.is_required()
         annotation = field.annotation
         sub = model_in(annotation)
-        listed = _is_list(annotation)
+        listed = is_list(annotation)
         mark = "" if required else "# "
         out.append(f"{pad}# {about}{' (required)' if required else ''}")
         if sub is not None:

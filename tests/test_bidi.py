@@ -49,15 +49,21 @@ def national_digits(href: str) -> str:
     return "0" + digits[2:] if digits.startswith("44") else digits
 
 
-def read_left_to_right(chars: list) -> str:
-    """The characters in the order an eye reads them: line by line, top down, left to right."""
+def lines_left_to_right(chars: list, tolerance: float) -> list[str]:
+    """(x, y, character) boxes as an eye reads them: lines top down (boxes whose y differ by less
+    than `tolerance` share a line), each line left to right."""
     lines: list[list] = []
     for x, y, c in sorted(chars, key=lambda ch: ch[1]):
-        if lines and abs(lines[-1][0][1] - y) < 4:
+        if lines and abs(lines[-1][0][1] - y) < tolerance:
             lines[-1].append((x, y, c))
         else:
             lines.append([(x, y, c)])
-    return "".join(c for line in lines for _x, _y, c in sorted(line))
+    return ["".join(c for _x, _y, c in sorted(line)) for line in lines]
+
+
+def read_left_to_right(chars: list) -> str:
+    """An island's characters as read on screen (box centres in CSS pixels)."""
+    return "".join(lines_left_to_right(chars, 4))
 
 
 def test_there_are_right_to_left_editions_to_check(built: Path) -> None:
@@ -95,13 +101,7 @@ def pdf_lines(pdf_path: Path) -> list[str]:
     with pdfplumber.open(pdf_path) as pdf:
         for sheet in pdf.pages:
             chars = [(c["x0"], c["top"], c["text"]) for c in sheet.chars if c["text"].strip()]
-            lines: list[list] = []
-            for x, y, c in sorted(chars, key=lambda ch: ch[1]):
-                if lines and abs(lines[-1][0][1] - y) < 3:
-                    lines[-1].append((x, y, c))
-                else:
-                    lines.append([(x, y, c)])
-            out += ["".join(c for _x, _y, c in sorted(line)) for line in lines]
+            out += lines_left_to_right(chars, 3)  # PDF points
     return out
 
 

@@ -11,9 +11,8 @@ import copy
 import datetime
 import json
 import re
-import types
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 import pytest
 import yaml
@@ -21,8 +20,9 @@ from pydantic import BaseModel
 from sitetools import REPO, article, text_of
 
 from parentinfo.council import Council
-from parentinfo.loading import council_files, load_councils
+from parentinfo.loading import council_files, load_councils, model_in
 from parentinfo.render import Edition, render_edition
+from parentinfo.schema import choices, is_list
 from parentinfo.site import SiteConfig
 from parentinfo.values import Period
 
@@ -42,27 +42,6 @@ STANDARD_ONLY = {
 }
 
 
-def _model(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in get_args(annotation):
-        if (found := _model(arg)) is not None:
-            return found
-    return None
-
-
-def _literals(annotation: Any) -> list[Any]:
-    if get_origin(annotation) is Literal:
-        return list(get_args(annotation))
-    return [v for arg in get_args(annotation) for v in _literals(arg)]
-
-
-def _is_list(annotation: Any) -> bool:
-    if get_origin(annotation) is list:
-        return True
-    return get_origin(annotation) in (Union, types.UnionType) and any(_is_list(a) for a in get_args(annotation))
-
-
 def _sample(annotation: Any, name: str) -> Any:
     """A value for a field, distinct enough to be found on a page."""
     named = {
@@ -78,12 +57,12 @@ def _sample(annotation: Any, name: str) -> Any:
         return named[name]
     if name in {"web", "site_url", "procedures"}:
         return "https://example.org/" + name.replace("_", "-")
-    if _literals(annotation):
-        values = _literals(annotation)
-        return values if _is_list(annotation) else values[0]
-    if (sub := _model(annotation)) is not None:
+    if choices(annotation):
+        values = choices(annotation)
+        return values if is_list(annotation) else values[0]
+    if (sub := model_in(annotation)) is not None:
         value = full(sub)
-        return [value] if _is_list(annotation) else value
+        return [value] if is_list(annotation) else value
     text = repr(annotation)
     if "bool" in text:
         return True
@@ -92,7 +71,7 @@ def _sample(annotation: Any, name: str) -> Any:
     if "date" in text:
         return datetime.date.today().isoformat()
     words = f"Sample {name.replace('_', ' ')}"
-    return [words] if _is_list(annotation) else words
+    return [words] if is_list(annotation) else words
 
 
 def full(model: type[BaseModel]) -> dict[str, Any]:
@@ -111,13 +90,13 @@ def leaves(model: type[BaseModel], prefix: tuple = ()) -> list[tuple]:
         if (name in NOT_FACTS or name == "own_words") and not prefix:
             continue
         path = (*prefix, name)
-        sub = _model(field.annotation)
-        if sub is not None and not _is_list(field.annotation):
+        sub = model_in(field.annotation)
+        if sub is not None and not is_list(field.annotation):
             out += leaves(sub, path) if field.is_required() or path != ("own_words",) else []
             if not field.is_required():
                 out.append(path)
-        elif _literals(field.annotation) and _is_list(field.annotation):
-            out += [(*path, value) for value in _literals(field.annotation)]
+        elif choices(field.annotation) and is_list(field.annotation):
+            out += [(*path, value) for value in choices(field.annotation)]
         elif not field.is_required():
             out.append(path)
     return out
