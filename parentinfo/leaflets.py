@@ -179,10 +179,8 @@ def leaflet_html(
     """The whole leaflet as one HTML document; `pictures` is the folder of easy-read pictures."""
     lang = LANGUAGES[language]
     qr = segno.make(url, error="m").svg_data_uri(scale=4, border=2)
-    sections = "\n".join(
-        f'<section id="{name[:-3]}">\n{markdown.markdown(pages[name], extensions=EXTENSIONS)}\n</section>'
-        for name in paper_order(list(pages))
-    )
+    bodies = {name[:-3]: markdown.markdown(pages[name], extensions=EXTENSIONS) for name in paper_order(list(pages))}
+    sections = "\n".join(f'<section id="{anchor}">\n{body}\n</section>' for anchor, body in bodies.items())
     # The pictures' licence once, at the end, not under every section.
     credits = re.findall(r'<p class="pi-credits">.*?</p>', sections, re.S)
     sections = re.sub(r'<p class="pi-credits">.*?</p>', "", sections, flags=re.S) + (credits[0] if credits else "")
@@ -192,10 +190,11 @@ def leaflet_html(
     contents = ""
     cover_picture = ""
     if easy:
+        # Each section's title, from the HTML already made above.
         titles = [
-            (name[:-3], re.sub(r"<[^>]+>", "", m.group(1)))
-            for name in paper_order(list(pages))
-            if (m := re.search(r"<h1[^>]*>(.*?)</h1>", markdown.markdown(pages[name], extensions=EXTENSIONS), re.S))
+            (anchor, re.sub(r"<[^>]+>", "", m.group(1)))
+            for anchor, body in bodies.items()
+            if (m := re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S))
         ]
         items = "".join(f'<li><a href="#{anchor}">{title}</a></li>' for anchor, title in titles)
         contents = f'<ol class="contents">{items}</ol>'

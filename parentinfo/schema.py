@@ -54,6 +54,7 @@ def _hint(annotation: Any) -> str:
     for words, marker in (
         ("true or false", "bool"),
         ("a whole number", "int"),
+        ("a time, HH:MM", "datetime.time"),
         ("a date, YYYY-MM-DD", "date"),
     ):
         if marker in text:

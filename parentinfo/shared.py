@@ -66,7 +66,7 @@ def home_markdown(
                 {
                     "title": _english(VARIANT_TITLES[v], code),
                     "link": f"{code}/{v}/index.html",
-                    "note": _english(f"({UNTRANSLATED.format(name=council.name)})", "xx")
+                    "note": f'<span lang="en">({html.escape(UNTRANSLATED.format(name=council.name))})</span>'
                     if untranslated.get((code, v))
                     else "",
                 }

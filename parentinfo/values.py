@@ -87,7 +87,10 @@ def _short_code(value: Any) -> Any:
     # UK text-message short codes are 5 digits (6 for some charities); 6xxxx and 8xxxx are
     # premium-rate ranges.
     if not re.fullmatch(r"[1-7]\d{4,5}", text) or text[0] == "6":
-        raise ValueError(f"expected a text-message short code of 5 or 6 digits (not premium rate), found {text!r}")
+        raise ValueError(
+            f"expected a text-message short code of 5 or 6 digits starting 1 to 5 or 7, found {text!r}"
+            " (codes starting 6, 8 or 9 are premium rate)"
+        )
     return text
 
 

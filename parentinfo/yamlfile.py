@@ -24,6 +24,25 @@ def _lines(node: yaml.Node, loc: Loc, out: dict[Loc, int]) -> None:
             _lines(item, (*loc, i), out)
 
 
+def _duplicates(node: yaml.Node | None, label: str) -> list[str]:
+    """Keys given twice in one mapping: YAML keeps the last silently, hiding the first value."""
+    problems: list[str] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = str(key.value)
+            if name in seen:
+                problems.append(
+                    f"{label}:{key.start_mark.line + 1}: {name}: given twice (first on line {seen[name]}); keep one"
+                )
+            seen.setdefault(name, key.start_mark.line + 1)
+            problems += _duplicates(value, label)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            problems += _duplicates(item, label)
+    return problems
+
+
 def _parse(text: str, loader: type) -> tuple[yaml.Node | None, Any]:
     return yaml.compose(text, Loader=loader), yaml.load(text, Loader=loader)  # noqa: S506 (safe loaders only)
 
@@ -48,6 +67,9 @@ def load(path: Path, label: str) -> tuple[Any, dict[Loc, int]]:
         if err.context and err.context_mark and (not mark or err.context_mark.line != mark.line):
             context = f"{err.context} that starts on line {err.context_mark.line + 1}, "
         raise BuildError(f"{label}{where}: this is not valid YAML: {context}{err.problem}") from None
+    duplicates = _duplicates(node, label)
+    if duplicates:
+        raise BuildError(duplicates)
     lines: dict[Loc, int] = {}
     if node is not None:
         _lines(node, (), lines)

@@ -24,7 +24,7 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "bad-short-code": [
         "councils/bad-short-code.yml:9: contacts.0.text: expected a text-message short code of 5 or 6 digits "
-        "(not premium rate), found '69999'"
+        "starting 1 to 5 or 7, found '69999' (codes starting 6, 8 or 9 are premium rate)"
     ],
     "bad-url": [
         "councils/bad-url.yml:9: contacts.0.web: expected a web address starting https:// (or http://), "
@@ -34,6 +34,7 @@ EXPECTED: dict[str, list[str]] = {
         "councils/broken-yaml.yml:7: this is not valid YAML: while scanning a quoted scalar that starts on "
         "line 4, found unexpected end of stream"
     ],
+    "duplicate-key": ["councils/duplicate-key.yml:7: name: given twice (first on line 1); keep one"],
     "empty-file": ["councils/empty-file.yml: the file is empty; expected the council's fields"],
     "invalid-phone": [
         "councils/invalid-phone.yml:9: contacts.0.phone: expected a UK phone number that can be dialled, "
@@ -186,6 +187,12 @@ PROJECT_CASES = {
         ("build", "--allow-fallback"),
         "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is "
         "not allowed: found '][1]'",
+    ),
+    "translation adding a phone number of its own": (
+        lambda root: _publish_polish(root, "Telefon: 0909 879 0000 lub %(number)s"),
+        ("build",),
+        "error: locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': numbers not in the source are "
+        "not allowed: found 0000, 0909, 879",
     ),
     "translation adding bold": (
         lambda root: _publish_polish(root, "Telefon: **%(number)s**"),
