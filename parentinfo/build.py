@@ -202,6 +202,14 @@ def build(
             review=reviews.get(e.language),
         )
         untranslated[e.folder] = len(own_words.missed)
+    # Said at the end of the build too, not only on the pages: the web team may not read Polish.
+    for council in councils:
+        languages = sorted({e.language for e in editions if e.council.slug == council.slug and untranslated[e.folder]})
+        if languages:
+            result.warnings.append(
+                f"councils/{council.slug}.yml: own_words: shown in English, marked, in {', '.join(languages)}"
+                " until translated in locales/<language>/LC_MESSAGES/councils.po"
+            )
 
     # 4. PDF leaflets, one per edition, made before the site so each page can show its PDF's
     #    length and size. Only editions whose leaflet changed are rendered.

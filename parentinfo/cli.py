@@ -39,7 +39,8 @@ def _clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
 
 def _warn(warnings: list[str]) -> None:
     if warnings:
-        click.echo(f"\n{len(warnings)} warning(s): facts left off the pages until confirmed, or out of date:", err=True)
+        head = "facts left off the pages until confirmed, out of date, or untranslated"
+        click.echo(f"\n{len(warnings)} warning(s): {head}:", err=True)
         for w in warnings:
             click.echo(f"warning: {w}", err=True)
 

@@ -149,7 +149,7 @@ def test_build_lists_unconfirmed_and_stale_facts_at_the_end(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr
     assert "Building newtown (Newtown)" in result.stdout.splitlines()
     assert result.stderr.splitlines()[-3:] == [
-        "2 warning(s): facts left off the pages until confirmed, or out of date:",
+        "2 warning(s): facts left off the pages until confirmed, out of date, or untranslated:",
         "warning: councils/newtown.yml: unconfirmed, left off the page: Text-message number "
         "(from an undated copy of the leaflet)",
         "warning: councils/newtown.yml: checked: facts last checked on 2019-05-01, over 12 months ago; "

@@ -33,7 +33,13 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def built_polish(project: Path) -> dict:
     """The new council and one existing council, in Polish: {council: [manifest entries]}."""
     others = sorted(p.stem for p in (project / "councils").glob("[!_]*.yml") if p.name != FIXTURE.name)
-    build(project, only=[FIXTURE.stem, others[0]], languages=["pl"])
+    result = build(project, only=[FIXTURE.stem, others[0]], languages=["pl"])
+    # The web team is told at the end of the build, not only on the Polish pages.
+    assert (
+        f"councils/{FIXTURE.name}: own_words: shown in English, marked, in pl until translated in "
+        "locales/<language>/LC_MESSAGES/councils.po"
+    ) in result.warnings
+    assert not [w for w in result.warnings if f"councils/{others[0]}.yml: own_words" in w]
     editions = json.loads((project / "site" / "manifest.json").read_text())["editions"]
     out: dict[str, list] = {}
     for e in editions:
