@@ -159,7 +159,21 @@ def build(
     allow_fallback: bool = False,
     progress: Callable[[str], None] = lambda _: None,
 ) -> BuildResult:
-    """Build the site into `root/site`. Raises BuildError, leaving `site/` untouched, on bad input."""
+    """Build the site into `root/site`. Raises BuildError, leaving `site/` untouched, on bad input.
+
+    One build at a time: a second waits (saying so) until the first has published."""
+    with publish.exclusive(root, progress):
+        return _build(root, only, strict, languages, allow_fallback, progress)
+
+
+def _build(
+    root: Path,
+    only: list[str] | None,
+    strict: bool,
+    languages: list[str] | None,
+    allow_fallback: bool,
+    progress: Callable[[str], None],
+) -> BuildResult:
     result = BuildResult()
     cfg = SiteConfig.read(root)
     _check_languages(languages)

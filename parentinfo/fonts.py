@@ -15,6 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cache as caches
 from .errors import BuildError
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
@@ -29,7 +30,9 @@ class ScriptFont:
     ranges: tuple[tuple[int, int], ...]
     """Unicode ranges kept: the script, plus the punctuation it uses."""
     line_height: float = 1.6
-    """Nastaliq's tall letters need more room between lines."""
+    """On screen: Nastaliq's tall letters need more room between lines."""
+    print_line_height: float = 1.45
+    """On paper, at the leaflets' larger sizes and narrower measure."""
 
 
 # Joiners and general punctuation the scripts use.
@@ -44,10 +47,34 @@ ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)
 
 FONTS: dict[str, ScriptFont] = {
     "ar": ScriptFont("Noto Naskh Arabic", "NotoNaskhArabic", ARABIC, 1.8),
-    "ur": ScriptFont("Noto Nastaliq Urdu", "NotoNastaliqUrdu", ARABIC, 2.2),
+    "ur": ScriptFont("Noto Nastaliq Urdu", "NotoNastaliqUrdu", ARABIC, 2.2, 2.1),
     "bn": ScriptFont("Noto Sans Bengali", "NotoSansBengali", ((0x0980, 0x09FF), *COMMON)),
     "pa": ScriptFont("Noto Sans Gurmukhi", "NotoSansGurmukhi", ((0x0A00, 0x0A7F), *COMMON)),
 }
+# Latin letters (and the leaflets' body text in Latin-script languages).
+LATIN = ScriptFont("Noto Sans", "NotoSans", ())
+PRINT_WEIGHTS = ("Regular", "Bold")
+
+
+def print_fonts(language: str) -> list[Path]:
+    """The font files a leaflet in `language` is set in (its script's, then Latin's).
+
+    Checked before any leaflet is made: without them WeasyPrint silently falls back to
+    another font, and a Bengali leaflet would be printed as empty boxes."""
+    specs = [FONTS[language], LATIN] if language in FONTS else [LATIN]
+    files = [NOTO / f"{spec.file}-{weight}.ttf" for spec in specs for weight in PRINT_WEIGHTS]
+    missing = [f for f in files if not f.is_file()]
+    if missing:
+        raise BuildError(f"{missing[0]}: font not found; install Debian's fonts-noto-core (scripts/build does this)")
+    return files
+
+
+def print_family(language: str) -> str:
+    """The CSS font-family list of a leaflet in `language`."""
+    specs = [FONTS[language], LATIN] if language in FONTS else [LATIN]
+    return ", ".join(f'"{spec.family}"' for spec in specs)
+
+
 # One weight is served: bold headings are drawn by the browser from it (font synthesis), which
 # halves what a phone downloads before the first words show (an Arabic page: 62 KB -> 45 KB).
 WEIGHTS = {"Regular": 400}
@@ -101,13 +128,16 @@ def web_fonts(language: str, cache: Path, text: str = "") -> dict[str, bytes]:
         ranges = used_ranges(spec, text, set(TTFont(source, lazy=True).getBestCmap()))
         key = hashlib.sha256(b"3" + source.read_bytes() + repr(ranges).encode()).hexdigest()[:16]
         cached = cache / f"{spec.file}-{weight}-{key}.woff2"
-        if not cached.exists():
+        data = caches.load(cached)  # None if missing or not the bytes it was stored with
+        if data is None:
             cache.mkdir(parents=True, exist_ok=True)
             # Written whole, then renamed: builds in parallel processes may make the same file.
             tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
             _subset(source, ranges, tmp)
-            os.replace(tmp, cached)
-        files[f"{spec.file}-{weight}.woff2"] = cached.read_bytes()
+            data = tmp.read_bytes()
+            tmp.unlink()
+            caches.store(cached, data)
+        files[f"{spec.file}-{weight}.woff2"] = data
     return files
 
 

@@ -9,6 +9,7 @@ warm worker processes on every core.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import multiprocessing
@@ -17,11 +18,13 @@ import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import markdown
 import segno
 
+from . import cache, fonts
 from .errors import BuildError
 from .languages import LANGUAGES
 
@@ -47,13 +50,6 @@ section:first-of-type h1 { margin-top: 0; }
 .pi-credits { font-size: 0.9em; }
 """
 COVER_PICTURE = "1F46A"  # the family, as on the easy-read guide's first page
-FONTS = {
-    "ar": '"Noto Naskh Arabic", "Noto Sans"',
-    "ur": '"Noto Nastaliq Urdu", "Noto Sans"',
-    "bn": '"Noto Sans Bengali", "Noto Sans"',
-    "pa": '"Noto Sans Gurmukhi", "Noto Sans"',
-}
-LINE_HEIGHT = {"ur": 2.1}
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "toc"]
 VERSION = "5"  # bump when the print design changes, so cached PDFs are rendered again
 
@@ -95,8 +91,8 @@ def paper_order(pages: list[str]) -> list[str]:
 
 def _css(language: str, variant: str) -> str:
     size = BODY_PT[variant]
-    family = FONTS.get(language, '"Noto Sans"')
-    line = LINE_HEIGHT.get(language, 1.45)
+    family = fonts.print_family(language)
+    line = fonts.FONTS[language].print_line_height if language in fonts.FONTS else fonts.LATIN.print_line_height
     return f"""
 @page {{ size: A4; margin: 18mm 18mm 20mm;
   @bottom-center {{ content: counter(page) " / " counter(pages); font: {max(10, size - 2)}pt {family};
@@ -227,19 +223,24 @@ def leaflet_html(
 
 
 def key_of(inputs: tuple, pictures: Path) -> str:
-    """Hash of everything a leaflet is made from: its inputs, the pictures, the code that draws
-    it (this module, pdftext) and the WeasyPrint it patches.
+    """Hash of everything a leaflet is made from: its inputs, the pictures, the fonts, the code
+    that draws it (this module, pdftext) and the tools' versions (WeasyPrint, which pdftext patches).
 
     Computed before the HTML, so an unchanged edition costs neither Markdown nor a QR code.
     """
-    from importlib.metadata import version
-
-    digest = hashlib.sha256((VERSION + version("weasyprint") + repr(inputs)).encode())
+    digest = hashlib.sha256((VERSION + cache.tools() + repr(inputs)).encode())
     digest.update(Path(__file__).read_bytes())
     digest.update(Path(__file__).with_name("pdftext.py").read_bytes())  # not imported: it loads WeasyPrint
     for picture in sorted(pictures.glob("*.svg")):
         digest.update(picture.name.encode() + picture.read_bytes())
+    for font in fonts.print_fonts(inputs[0]):  # raises, before anything is rendered, if one is missing
+        digest.update(font.name.encode() + _font_digest(font).encode())
     return digest.hexdigest()[:20]
+
+
+@functools.cache
+def _font_digest(path: Path) -> str:
+    return cache.digest(path.read_bytes())
 
 
 def plan(key: str, cache: Path, inputs: tuple) -> Leaflet:
@@ -257,13 +258,33 @@ def write_leaflet_pdf(html_text: str, path: Path, identifier: bytes) -> int:
     from . import pdftext
 
     pdftext.install()
-    document = HTML(string=html_text, base_url=None).render(pdf_tags=True)
+    refused: list[str] = []
+    document = HTML(string=html_text, base_url=None, url_fetcher=_fetch_nothing(refused)).render(pdf_tags=True)
     pdftext.mark_artifacts(document)  # between layout and drawing: write_pdf draws the pages
-    tmp = f"{path}.tmp"
+    tmp = Path(f"{path}.tmp")
     # A fixed identifier (the input's hash) keeps the same input's PDF byte-identical.
     document.write_pdf(tmp, pdf_tags=True, pdf_version="1.7", pdf_identifier=identifier)
+    if refused:  # only hostile input could put one there: the HTML embeds all it shows
+        tmp.unlink()
+        raise BuildError(
+            f"PDF leaflets: the leaflet refers to {refused[0]}; a leaflet may load nothing from outside it"
+        )
     os.replace(tmp, path)
     return len(document.pages)
+
+
+def _fetch_nothing(refused: list[str]) -> Any:
+    """WeasyPrint's url_fetcher for leaflets: the pictures are data: URLs in the HTML, and
+    nothing else is read, from the network or from this machine's files (`file:`, attachments)."""
+    from weasyprint.urls import URLFetcher
+
+    class DataOnly(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            if not url.startswith("data:"):
+                refused.append(url)
+            return super().fetch(url, headers)  # refuses every scheme but data:
+
+    return DataOnly(allowed_protocols={"data"})
 
 
 def _render(job: tuple[tuple, str, str]) -> int:
@@ -273,13 +294,15 @@ def _render(job: tuple[tuple, str, str]) -> int:
     # Kept beside the PDF: what it was made from, for debugging, scripts/bench and the tests.
     Path(path).with_suffix(".html").write_text(html_text, encoding="utf-8")
     pages = write_leaflet_pdf(html_text, Path(path), key.encode())
-    Path(path).with_suffix(".pages").write_text(str(pages))  # read back when the PDF is reused
+    cache.seal(Path(path), {"pages": pages})  # its hash and page count, checked before reuse
     return pages
 
 
-def _pages_of(path: Path) -> int:
-    """Page count of a cached PDF, noted beside it when it was rendered."""
-    return int(path.with_suffix(".pages").read_text())
+def _reusable(path: Path) -> int | None:
+    """Page count of a cached PDF that is whole and unchanged since it was rendered, else None."""
+    meta = cache.opened(path)
+    pages = meta.get("pages") if meta else None
+    return pages if isinstance(pages, int) and pages > 0 else None
 
 
 def make(leaflets: list[Leaflet], workers: int | None = None) -> dict[str, Made]:
@@ -287,7 +310,8 @@ def make(leaflets: list[Leaflet], workers: int | None = None) -> dict[str, Made]
     # One job per key: editions with identical inputs share a PDF, and two workers writing the
     # same file would race.
     unique = {lf.key: lf for lf in leaflets}
-    todo = [lf for lf in unique.values() if not (lf.path.exists() and lf.path.with_suffix(".pages").exists())]
+    reused = {lf.key: _reusable(lf.path) for lf in unique.values()}
+    todo = [lf for lf in unique.values() if reused[lf.key] is None]
     for lf in todo:
         lf.path.parent.mkdir(parents=True, exist_ok=True)
     done: dict[str, int] = {}
@@ -304,7 +328,9 @@ def make(leaflets: list[Leaflet], workers: int | None = None) -> dict[str, Made]
                 context = multiprocessing.get_context("forkserver")
                 with ProcessPoolExecutor(max_workers=workers or os.cpu_count(), mp_context=context) as pool:
                     counts = list(pool.map(_render, jobs))
+        except BuildError:
+            raise
         except Exception as err:  # WeasyPrint errors are bugs in our HTML or a missing system library
             raise BuildError(f"PDF leaflets: rendering failed ({type(err).__name__}: {err})") from None
         done = {lf.key: n for lf, n in zip(todo, counts, strict=True)}
-    return {lf.key: Made(lf.path, done.get(lf.key) or _pages_of(lf.path), lf.path.stat().st_size) for lf in leaflets}
+    return {lf.key: Made(lf.path, done.get(lf.key) or reused[lf.key] or 0, lf.path.stat().st_size) for lf in leaflets}

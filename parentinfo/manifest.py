@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .errors import BuildError
 from .languages import LANGUAGES, VARIANTS
 
 NAME = "manifest.json"
@@ -44,9 +45,31 @@ def dumps(editions: list[dict[str, Any]]) -> str:
     return json.dumps({"editions": editions}, indent=2, ensure_ascii=False) + "\n"
 
 
-def read(site: Path) -> list[dict[str, Any]]:
-    """The editions in an existing site's manifest, or none."""
+def _well_formed(e: Any) -> bool:
+    """An entry this code wrote: known council-folder names, language and variant, relative paths."""
+    if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("council", "language", "variant")):
+        return False
+    paths = [*e.get("pages", [None]), e.get("pdf") or ""] if isinstance(e.get("pages"), list) else [None]
+    return (
+        e["language"] in LANGUAGES
+        and e["variant"] in VARIANTS
+        and all(isinstance(p, str) and ".." not in p.split("/") and not p.startswith("/") for p in paths)
+        and isinstance(e.get("untranslated", 0), int)
+    )
+
+
+def read(site: Path, strict: bool = False) -> list[dict[str, Any]]:
+    """The editions in an existing site's manifest, or none.
+
+    Entries this code could not have written are dropped, or with `strict` (a shard from
+    another machine) an error."""
     try:
-        return list(json.loads((site / NAME).read_text(encoding="utf-8"))["editions"])
+        found = json.loads((site / NAME).read_text(encoding="utf-8"))["editions"]
+        if not isinstance(found, list):
+            raise TypeError
     except (OSError, ValueError, KeyError, TypeError):
         return []
+    bad = [i for i, e in enumerate(found) if not _well_formed(e)]
+    if bad and strict:
+        raise BuildError(f"{site / NAME}: editions[{bad[0]}]: not an edition entry written by parentinfo")
+    return [e for i, e in enumerate(found) if i not in bad]

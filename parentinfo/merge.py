@@ -22,6 +22,11 @@ WORK = ".parentinfo"
 
 def merge(root: Path, shards: list[Path]) -> publish.SyncReport:
     """Merge `shards` into `root/site`. Raises BuildError, leaving `site/` untouched, on bad input."""
+    with publish.exclusive(root):
+        return _merge(root, shards)
+
+
+def _merge(root: Path, shards: list[Path]) -> publish.SyncReport:
     cfg = SiteConfig.read(root)
     councils = {c.slug: c for c in load_councils(root)}
     work = publish.fresh(root / WORK / "work")
@@ -33,7 +38,7 @@ def merge(root: Path, shards: list[Path]) -> publish.SyncReport:
     owner: dict[tuple[str, str], Path] = {}
     entries: list[dict] = []
     for shard in shards:
-        found = manifest.read(shard)
+        found = manifest.read(shard, strict=True)
         if not found:
             problems.append(f"{shard}: no manifest.json with editions; expected a site/ built by parentinfo")
         mine = list(dict.fromkeys((e["council"], e["language"]) for e in found))
@@ -45,19 +50,29 @@ def merge(root: Path, shards: list[Path]) -> publish.SyncReport:
             else:
                 owner[pair] = shard
         entries += [e for e in found if owner.get((e["council"], e["language"])) == shard]
+    # 2. What a shard brings must be its own plain files: a symlink or a device could publish
+    #    a file of the merging machine. Every page and leaflet its manifest lists must be there.
+    for (slug, language), shard in owner.items():
+        problems += _unsafe(shard, shard / slug / language)
+    for e in entries:
+        shard = owner[(e["council"], e["language"])]
+        for rel in [*e["pages"], *([e["pdf"]] if e["pdf"] else [])]:
+            path = shard / rel
+            if not _inside(shard, path) or not path.is_file() or path.is_symlink():
+                problems.append(f"{shard}/manifest.json: {rel}: listed, but not a file in the shard")
     if problems:
-        raise BuildError(problems)
+        raise BuildError(list(dict.fromkeys(problems)))
 
-    # 2. Copy each shard's folders into the staging folder.
+    # 3. Copy each shard's folders into the staging folder.
     for (slug, language), shard in owner.items():
         shutil.copytree(shard / slug / language, stage / slug / language)
 
-    # 3. The manifest: the shards' editions, and the current site's for folders no shard holds.
+    # 4. The manifest: the shards' editions, and the current site's for folders no shard holds.
     site = root / "site"
     editions = manifest.merge(manifest.read(site), entries, set(owner))
     where = {pair: stage for pair in owner}
 
-    # 4. Every council's home and print pages, and the site index, from the merged manifest.
+    # 5. Every council's home and print pages, and the site index, from the merged manifest.
     facts = {
         e["pdf"]: shared.read_pdf_facts(where.get((e["council"], e["language"]), site) / e["pdf"])
         for e in editions
@@ -69,7 +84,25 @@ def merge(root: Path, shards: list[Path]) -> publish.SyncReport:
     (stage / manifest.NAME).write_text(manifest.dumps(editions), encoding="utf-8")
     (stage / "index.html").write_text(shared.site_index(listed), encoding="utf-8")
 
-    # 5. Publish: the shards' folders, the shared pages and the manifest; nothing else in site/.
+    # 6. Publish: the shards' folders, the shared pages and the manifest; nothing else in site/.
     scope = [manifest.NAME, "index.html", *(f"{slug}/{language}" for slug, language in owner)]
     scope += [f"{c.slug}/{p.name}" for c in listed for p in (stage / c.slug).iterdir() if p.name not in LANGUAGES]
     return publish.sync(stage, site, scope)
+
+
+def _inside(shard: Path, path: Path) -> bool:
+    return path.resolve().is_relative_to(shard.resolve())
+
+
+def _unsafe(shard: Path, folder: Path) -> list[str]:
+    """Anything in a shard's folder that is not a regular file or folder inside it."""
+    if folder.is_symlink() or not folder.is_dir():
+        return [f"{folder}: listed in {shard}/manifest.json, but not a folder in the shard"]
+    problems = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_symlink():
+            problems.append(f"{path}: a symbolic link; a shard may hold only regular files")
+        elif not (path.is_file() or path.is_dir()):
+            kind = "not a regular file (a device, socket or pipe)"
+            problems.append(f"{path}: {kind}; a shard may hold only regular files")
+    return problems

@@ -17,7 +17,7 @@ from .council import Council
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .render import environment, render_page
-from .site import SiteConfig, build_home
+from .site import CSP, SiteConfig, build_home
 
 VARIANT_TITLES = {"standard": "Standard", "easy-read": "Easy read", "large-text": "Large text"}
 
@@ -129,6 +129,8 @@ def site_index(councils: list[Council]) -> str:
     title = "Child Protection Conferences: information for parents and carers"
     return (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
         f"<ul>\n{items}\n</ul>\n</main>\n</body>\n</html>\n"

@@ -19,15 +19,13 @@ from typing import Any
 import jinja2
 import yaml
 from material import __file__ as material_file
-from material import __version__ as material_version
-from mkdocs import __version__ as mkdocs_version
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files
 
-from . import cssprune
+from . import cache, cssprune, fonts
 from .council import Council
 from .errors import BuildError
 from .fonts import font_css, one_line_height, web_fonts
@@ -41,6 +39,12 @@ UNUSED_FILES = ("sitemap.xml",)  # the template itself, copied as a plain file o
 # is refused by a server without directory listings. The edition's own first page keeps the
 # reader in their language and edition; the council's home page lists every one, in English.
 HOME_PAGE = "index.html"
+# Every page's Content-Security-Policy (overrides/main.html puts it first in <head>): nothing from
+# another host, no script at all, no plugins, no forms, no <base>.
+CSP = (
+    "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
+)
 
 # Material's markup for the drawer's checkbox and the skip link, rewritten by keyboard_ready().
 _SKIP = re.compile(r'\s*<div data-md-component="skip">.*?</div>', re.S)
@@ -197,18 +201,19 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
     config = {**cfg.base, **overrides}
     config["theme"] = {**cfg.base["theme"], **overrides.get("theme", {})}
     config["theme"]["custom_dir"] = str(cfg.root / cfg.base["theme"].get("custom_dir", "overrides"))
-    config["extra"] = {**cfg.base.get("extra", {}), **overrides.get("extra", {})}
+    config["extra"] = {**cfg.base.get("extra", {}), **overrides.get("extra", {}), "csp": CSP}
     config["strict"] = True  # a broken link in a guide is an error, not a warning
     path = work / "mkdocs.yml"
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
     path.write_text(text, encoding="utf-8")
     out = Path(config["site_dir"])
     # An unchanged build (same config, pages, theme and code) is copied from the last one.
-    cache = cfg.root / ".parentinfo" / "cache" / work.relative_to(cfg.root / ".parentinfo" / "work")
+    entry = cfg.root / ".parentinfo" / "cache" / work.relative_to(cfg.root / ".parentinfo" / "work")
     key = _fingerprint(cfg, text, Path(config["docs_dir"]), pages)
-    if (cache / "fingerprint").is_file() and (cache / "fingerprint").read_text() == key:
-        # Hard links, not copies: the staged files are only read (and replaced, never edited).
-        shutil.copytree(cache / "site", out, dirs_exist_ok=True, copy_function=_link)
+    cached = cache.tree(entry, key)  # None unless every file is as it was stored
+    if cached is not None:
+        # Hard links, not copies: the staged files are only read, and published as copies.
+        shutil.copytree(cached, out, dirs_exist_ok=True, copy_function=_link)
         return
     # MkDocs reports through logging; keep its INFO chatter out of the user's terminal.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -231,10 +236,7 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
     except jinja2.TemplateError as err:  # a theme override with a mistake, or a missing language partial
         where = getattr(err, "filename", None) or getattr(err, "name", None) or "overrides/"
         raise BuildError(f"{where}: {type(err).__name__}: {err}") from None
-    if cache.exists():
-        shutil.rmtree(cache)
-    shutil.copytree(out, cache / "site")
-    (cache / "fingerprint").write_text(key)
+    cache.store_tree(out, entry, key)
 
 
 def _link(src: str, dst: str) -> None:
@@ -248,9 +250,9 @@ def _fingerprint(cfg: SiteConfig, config_text: str, docs: Path, pages: _Pages | 
     """Everything a build's output depends on, hashed."""
     digest = hashlib.sha256()
     theme = cfg.root / cfg.base["theme"].get("custom_dir", "overrides")
-    for part in (config_text, repr(pages and (pages.language, pages.languages)), mkdocs_version, material_version):
+    for part in (config_text, repr(pages and (pages.language, pages.languages)), cache.tools()):
         digest.update(part.encode() + b"\0")
-    for code in (__file__, cssprune.__file__):
+    for code in (__file__, cssprune.__file__, fonts.__file__):
         digest.update(Path(code).read_bytes())
     for top in (docs, theme):
         for file in sorted(p for p in top.rglob("*") if p.is_file()):
