@@ -7,10 +7,8 @@ home page is one more small build. Builds go to a staging folder; the build stag
 from __future__ import annotations
 
 import hashlib
-import html
 import logging
 import os
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,56 +20,19 @@ from material import __file__ as material_file
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import Files
 
-from . import cache, cssprune, fonts
+from . import cache, cssprune, fonts, hooks
 from .council import Council
 from .errors import BuildError
 from .fonts import font_css, one_line_height, web_fonts
 from .languages import LANGUAGES
 
-# Theme files a page never loads: all JavaScript (the site ships none) and source maps.
-UNUSED_THEME_FILES = ("assets/javascripts/",)
-UNUSED_SUFFIXES = (".map",)
-UNUSED_FILES = ("sitemap.xml",)  # the template itself, copied as a plain file once not rendered
-# The page each edition's logo (and the drawer's) leads to: a real file, as a folder link ("..")
-# is refused by a server without directory listings. The edition's own first page keeps the
-# reader in their language and edition; the council's home page lists every one, in English.
-HOME_PAGE = "index.html"
 # Every page's Content-Security-Policy (overrides/main.html puts it first in <head>): nothing from
 # another host, no script at all, no plugins, no forms, no <base>.
 CSP = (
     "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
 )
-
-# Material's markup for the drawer's checkbox and the skip link, rewritten by keyboard_ready().
-_SKIP = re.compile(r'\s*<div data-md-component="skip">.*?</div>', re.S)
-_DRAWER = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
-_NAV_LABEL = re.compile(r'(<nav class="md-nav md-nav--primary" aria-label=")([^"]*)"')
-# Section headings in the navigation: Material makes them tabindex=0 labels that only its script
-# can open, so a keyboard stops on something Enter and Space do nothing to.
-_FAKE_BUTTON = re.compile(r'(<label class="md-nav__link" for="__nav_[\d_]+" id="__nav_[\d_]+_label") tabindex="0"')
-
-
-def keyboard_ready(output: str) -> str:
-    """Material's page made to work from the keyboard without its script.
-
-    The drawer's own checkbox becomes the menu button (parentinfo.css shows it over the
-    hamburger, named like the navigation it opens); the skip link moves before it so it stays
-    the first Tab stop; `autocomplete`, not allowed on a checkbox, goes.
-    """
-    skip = _SKIP.search(output)
-    name = _NAV_LABEL.search(output)
-    label = html.escape(name.group(2) if name else "Menu", quote=True)
-    drawer = f'<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" aria-label="{label}">'
-    if skip and _DRAWER in output:
-        output = output[: skip.start()] + output[skip.end() :]
-        output = output.replace(_DRAWER, skip.group(0).strip() + "\n    " + drawer, 1)
-    output = output.replace(' type="checkbox" id="__search" autocomplete="off">', ' type="checkbox" id="__search">')
-    return _FAKE_BUTTON.sub(r"\1", output)
-
 
 @dataclass(frozen=True)
 class Labels:
@@ -111,55 +72,6 @@ class SiteConfig:
         return dict(self.base.get("extra", {}).get("parentinfo", {}))
 
 
-class _Pages(BasePlugin):
-    """Per page: the language switcher leads to the same page; `dir` goes on <html> too."""
-
-    def __init__(self, language: str, languages: list[str]) -> None:
-        self.language = language
-        self.languages = [code for code in LANGUAGES if code in languages]
-
-    def on_page_context(self, context: dict, page: Any, config: Any, nav: Any) -> dict:
-        # Links are from this build's root (site/<slug>/<lang>/); MkDocs makes them page-relative.
-        config["extra"]["homepage"] = f"{page.url.split('/', 1)[0]}/{HOME_PAGE}"
-        if len(self.languages) < 2:
-            return context
-        # Each name is in its own language and direction (overrides/partials/alternate.html).
-        config["extra"]["alternate"] = [
-            {
-                "name": LANGUAGES[code].name,
-                "lang": code,
-                "dir": "rtl" if LANGUAGES[code].rtl else "ltr",
-                "link": f"../{code}/{page.url}",
-            }
-            for code in self.languages
-        ]
-        return context
-
-    def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        # Material sets dir only on <body>; browsers and screen readers read it from <html>.
-        if LANGUAGES[self.language].rtl:
-            output = output.replace("<html ", '<html dir="rtl" ', 1)
-        return keyboard_ready(output)
-
-
-class _Keyboard(BasePlugin):
-    """The council home build's pages: keyboard-ready like the editions' (see keyboard_ready)."""
-
-    def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        return keyboard_ready(output)
-
-
-class _Trim(BasePlugin):
-    """Drops theme files no page uses, so each edition ships only what it needs."""
-
-    def on_files(self, files: Files, config: Any) -> Files:
-        for file in list(files):
-            uri = file.src_uri
-            if uri.startswith(UNUSED_THEME_FILES) or uri.endswith(UNUSED_SUFFIXES) or uri in UNUSED_FILES:
-                files.remove(file)
-        return files
-
-
 def page_html(page: str) -> str:
     """The built file name of a Markdown page (use_directory_urls is off)."""
     return page[: -len(".md")] + ".html"
@@ -196,12 +108,18 @@ def _write_docs(docs: Path, files: dict[str, str] | dict[str, str | bytes]) -> N
             path.write_text(data, encoding="utf-8")
 
 
-def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages | None = None) -> None:
-    """One MkDocs build from a generated config file, kept beside its docs for debugging."""
+def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], build: dict[str, Any]) -> None:
+    """One MkDocs build from a generated config file, kept beside its docs.
+
+    Everything parentinfo adds to MkDocs is in that file: its hooks (parentinfo/hooks.py) and,
+    under `extra.parentinfo_build`, what they need to know (`build`), so
+    `mkdocs build -f .parentinfo/work/<slug>/<language>/mkdocs.yml` makes the same site.
+    """
     config = {**cfg.base, **overrides}
     config["theme"] = {**cfg.base["theme"], **overrides.get("theme", {})}
     config["theme"]["custom_dir"] = str(cfg.root / cfg.base["theme"].get("custom_dir", "overrides"))
-    config["extra"] = {**cfg.base.get("extra", {}), **overrides.get("extra", {}), "csp": CSP}
+    config["extra"] = {**cfg.base.get("extra", {}), **overrides.get("extra", {}), "csp": CSP, "parentinfo_build": build}
+    config["hooks"] = [hooks.__file__]
     config["strict"] = True  # a broken link in a guide is an error, not a warning
     path = work / "mkdocs.yml"
     text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
@@ -209,7 +127,7 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
     out = Path(config["site_dir"])
     # An unchanged build (same config, pages, theme and code) is copied from the last one.
     entry = cfg.root / ".parentinfo" / "cache" / work.relative_to(cfg.root / ".parentinfo" / "work")
-    key = _fingerprint(cfg, text, Path(config["docs_dir"]), pages)
+    key = _fingerprint(cfg, text, Path(config["docs_dir"]))
     cached = cache.tree(entry, key)  # None unless every file is as it was stored
     if cached is not None:
         # Hard links, not copies: the staged files are only read, and published as copies.
@@ -218,19 +136,7 @@ def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], pages: _Pages |
     # MkDocs reports through logging; keep its INFO chatter out of the user's terminal.
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     try:
-        mkdocs_config = load_config(str(path))
-        # No sitemap: it carries the build date, so every rebuild would differ, and a guide
-        # of ten linked pages needs none.
-        mkdocs_config.theme.static_templates.discard("sitemap.xml")
-        if pages:
-            # One 404 page per council, from its (English) home build: Material's 404 text is
-            # English whatever the language, and a host serves one page for every missing address.
-            mkdocs_config.theme.static_templates.discard("404.html")
-        mkdocs_config.plugins["parentinfo-trim"] = _Trim()
-        mkdocs_config.plugins["parentinfo-pages"] = pages or _Keyboard()
-        mkdocs_build(mkdocs_config)
-        # The theme CSS cut to the rules these pages can use: most of what a first view loaded.
-        cssprune.prune_site(out)
+        mkdocs_build(load_config(str(path)))
     except (Abort, ConfigurationError) as err:
         raise BuildError(f"site build {work.name}: {err}") from None
     except jinja2.TemplateError as err:  # a theme override with a mistake, or a missing language partial
@@ -246,13 +152,13 @@ def _link(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
-def _fingerprint(cfg: SiteConfig, config_text: str, docs: Path, pages: _Pages | None) -> str:
+def _fingerprint(cfg: SiteConfig, config_text: str, docs: Path) -> str:
     """Everything a build's output depends on, hashed."""
     digest = hashlib.sha256()
     theme = cfg.root / cfg.base["theme"].get("custom_dir", "overrides")
-    for part in (config_text, repr(pages and (pages.language, pages.languages)), cache.tools()):
+    for part in (config_text, cache.tools()):
         digest.update(part.encode() + b"\0")
-    for code in (__file__, cssprune.__file__, fonts.__file__):
+    for code in (__file__, hooks.__file__, cssprune.__file__, fonts.__file__):
         digest.update(Path(code).read_bytes())
     for top in (docs, theme):
         for file in sorted(p for p in top.rglob("*") if p.is_file()):
@@ -326,7 +232,7 @@ def build_language(
             # Notices link to the English page, which another build makes: checked site-wide by tests.
             "validation": {"links": {"not_found": "info", "unrecognized_links": "info"}},
         },
-        _Pages(language, languages),
+        {"language": language, "languages": [code for code in LANGUAGES if code in languages]},
     )
 
 
@@ -344,11 +250,12 @@ def build_home(cfg: SiteConfig, council: Council, markdown: str, print_page: str
             "docs_dir": str(docs),
             "site_dir": str(out),
             "nav": ["index.md", "print.md"],
-            "extra": {"homepage": HOME_PAGE},  # not "." (a folder), which a strict server refuses
+            "extra": {"homepage": hooks.HOME_PAGE},  # not "." (a folder), which a strict server refuses
             # Its links lead into the language builds, which MkDocs cannot see from here;
             # tests check every link in the finished site instead.
             "validation": {"links": {"not_found": "info"}},
             "theme": {"language": "en", "palette": {"primary": "custom"}},
             "extra_css": ["assets/stylesheets/parentinfo.css", "assets/council.css"],
         },
+        {"home": True},
     )

@@ -227,3 +227,20 @@ def test_two_builds_of_the_same_inputs_are_byte_identical(built: Path, tmp_path:
     result = run_cli(root, "build")
     assert result.returncode == 0, result.stderr
     assert snapshot(root / "site") == snapshot(built / "site")
+
+
+def test_a_generated_mkdocs_yml_rebuilds_the_same_pages_with_bare_mkdocs(built: Path, tmp_path: Path) -> None:
+    """Everything parentinfo adds to MkDocs is in the file it writes (hooks, not injected plugins)."""
+    entry = json.loads((built / "site" / "manifest.json").read_text())["editions"][-1]
+    folder = f"{entry['council']}/{entry['language']}"
+    config = built / ".parentinfo" / "work" / folder / "mkdocs.yml"
+    assert "parentinfo/hooks.py" in config.read_text()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(tmp_path / "bare")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(REPO), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    published = {rel: data for rel, data in snapshot(built / "site" / folder).items() if not rel.endswith(".pdf")}
+    assert snapshot(tmp_path / "bare") == published
