@@ -16,15 +16,14 @@ from typing import Any
 
 from . import catalogues, leaflets, manifest, publish, shared
 from .council import Council
+from .editions import EDITIONS, VARIANTS
 from .errors import BuildError
-from .languages import LANGUAGES, SOURCE_LANGUAGE, SOURCES, VARIANTS
+from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .loading import load_councils, unconfirmed_warnings
 from .render import Edition, environment, render_edition, ui
 from .site import Labels, SiteConfig, build_language, page_html
 
 WORK = ".parentinfo"
-# The catalogues an edition's pages are translated from, first match wins.
-DOMAINS_OF = {"standard": ("guide",), "large-text": ("guide",), "easy-read": ("easy-read", "guide")}
 
 
 @dataclass
@@ -39,7 +38,7 @@ def plan(root: Path, councils: list[Council], languages: list[str] | None = None
 
     A variant is built once its source exists in docs/ (easy read has its own text).
     """
-    variants = [v for v in VARIANTS if (root / "docs" / SOURCES[v]).is_dir()]
+    variants = [v for v in VARIANTS if (root / "docs" / EDITIONS[v].source).is_dir()]
     return [
         Edition(c, lang, variant)
         for c in councils
@@ -210,7 +209,7 @@ def _build(
             e,
             cfg.pages,
             # Easy read has its own catalogue; the shared macros' words come from the guide's.
-            translations=catalogues.translations(locales, e.language, *DOMAINS_OF[e.variant]),
+            translations=catalogues.translations(locales, e.language, *EDITIONS[e.variant].domains),
             data_translations=own_words,
             context=cfg.statement,
             review=reviews.get(e.language),
@@ -218,10 +217,10 @@ def _build(
         untranslated[e.folder] = len(own_words.missed)
     # Said at the end of the build too, not only on the pages: the web team may not read Polish.
     for council in councils:
-        languages = sorted({e.language for e in editions if e.council.slug == council.slug and untranslated[e.folder]})
-        if languages:
+        english_in = sorted({e.language for e in editions if e.council.slug == council.slug and untranslated[e.folder]})
+        if english_in:
             result.warnings.append(
-                f"councils/{council.slug}.yml: own_words: shown in English, marked, in {', '.join(languages)}"
+                f"councils/{council.slug}.yml: own_words: shown in English, marked, in {', '.join(english_in)}"
                 " until translated in locales/<language>/LC_MESSAGES/councils.po"
             )
 

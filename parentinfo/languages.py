@@ -33,6 +33,3 @@ LANGUAGES: dict[str, Language] = {
 }
 
 SOURCE_LANGUAGE = "en"
-VARIANTS = ("standard", "easy-read", "large-text")
-# Where each variant's text comes from in docs/: large text is the standard text, typeset larger.
-SOURCES = {"standard": "standard", "easy-read": "easy-read", "large-text": "standard"}

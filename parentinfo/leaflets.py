@@ -25,13 +25,13 @@ import markdown
 import segno
 
 from . import cache, fonts
+from .editions import EDITIONS
 from .errors import BuildError
 from .languages import LANGUAGES
 
 # Paper order: no accessibility statement (it is about the web pages), contacts last.
 LEAVE_OUT = ("accessibility.md",)
 LAST = ("help.md",)
-BODY_PT = {"standard": 12, "easy-read": 16, "large-text": 18}
 # Easy read on paper (Mencap, DH "Making written information easier to understand"): big
 # pictures beside the words, each section starting a page, a contents page, a picture on the cover.
 EASY_READ_CSS = """
@@ -90,7 +90,7 @@ def paper_order(pages: list[str]) -> list[str]:
 
 
 def _css(language: str, variant: str) -> str:
-    size = BODY_PT[variant]
+    size = EDITIONS[variant].leaflet_pt
     family = fonts.print_family(language)
     line = fonts.FONTS[language].print_line_height if language in fonts.FONTS else fonts.LATIN.print_line_height
     return f"""
@@ -182,7 +182,7 @@ def leaflet_html(
     sections = re.sub(r'<p class="pi-credits">.*?</p>', "", sections, flags=re.S) + (credits[0] if credits else "")
     sections = _absolute_links(_embed_pictures(sections, pictures), url)
     e = html.escape
-    easy = variant == "easy-read"
+    easy = EDITIONS[variant].pictures
     contents = ""
     cover_picture = ""
     if easy:

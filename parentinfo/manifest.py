@@ -11,8 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .editions import VARIANTS
 from .errors import BuildError
-from .languages import LANGUAGES, VARIANTS
+from .languages import LANGUAGES
 
 NAME = "manifest.json"
 

@@ -20,8 +20,9 @@ import jinja2
 from babel.dates import format_date, format_time
 
 from .council import Council
+from .editions import EDITIONS, VARIANTS
 from .errors import BuildError
-from .languages import SOURCE_LANGUAGE, SOURCES, VARIANTS
+from .languages import SOURCE_LANGUAGE
 from .values import Phone
 
 
@@ -281,7 +282,7 @@ def render_edition(
     out = {}
     for page in pages:
         guide.fell_back = data.fell_back = False
-        text = render_page(env, f"{SOURCES[edition.variant]}/{page}", values)
+        text = render_page(env, f"{EDITIONS[edition.variant].source}/{page}", values)
         if edition.language != SOURCE_LANGUAGE:
             english = f"../../{SOURCE_LANGUAGE}/{edition.variant}/{page[: -len('.md')]}.html"
             macros = ui(env)

@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from .council import Council
+from .editions import EDITIONS
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .render import environment, render_page
 from .site import CSP, SiteConfig, build_home
-
-VARIANT_TITLES = {"standard": "Standard", "easy-read": "Easy read", "large-text": "Large text"}
 
 
 @dataclass(frozen=True)
@@ -64,7 +63,7 @@ def home_markdown(
             "attrs": "" if code == SOURCE_LANGUAGE else f'{{: lang="{code}" hreflang="{code}" }}',
             "editions": [
                 {
-                    "title": _english(VARIANT_TITLES[v], code),
+                    "title": _english(EDITIONS[v].title, code),
                     "link": f"{code}/{v}/index.html",
                     "note": f'<span lang="en">({html.escape(UNTRANSLATED.format(name=council.name))})</span>'
                     if untranslated.get((code, v))
@@ -115,7 +114,7 @@ def print_markdown(council: Council, entries: list[dict[str, Any]], facts: dict[
             pdf = facts[e["pdf"]]
             link = e["pdf"].split("/", 1)[1]  # from the council's folder
             note = f" ({UNTRANSLATED.format(name=council.name)})" if e.get("untranslated") else ""
-            title = f"{VARIANT_TITLES[e['variant']]}: PDF, {pdf.pages} pages, {size_text(pdf.size)}"
+            title = f"{EDITIONS[e['variant']].title}: PDF, {pdf.pages} pages, {size_text(pdf.size)}"
             lines.append(f"- [{title}]({link}){_english(note, code) if note else ''}")
         lines.append("")
     return "\n".join(lines)

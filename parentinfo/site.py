@@ -23,6 +23,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from . import cache, cssprune, fonts, hooks
 from .council import Council
+from .editions import EDITIONS
 from .errors import BuildError
 from .fonts import font_css, one_line_height, web_fonts
 from .languages import LANGUAGES
@@ -225,6 +226,7 @@ def build_language(
             # Each page links to the same page in the other editions (overrides/main.html).
             "extra": {
                 "editions": [{"dir": v, "title": labels.variants[v]} for v in editions],
+                "stylesheets": [v for v in editions if EDITIONS[v].stylesheet],
                 "editions_label": labels.editions,
                 # Each page links its edition's leaflet: {variant: {href, text}} (overrides/main.html).
                 "pdfs": pdfs,

@@ -9,6 +9,7 @@ damages the project's caches first. The project is the fixture council alone, in
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -139,3 +140,19 @@ def test_two_builds_at_once_wait_for_each_other(sites: tuple[Path, dict[str, byt
     assert snapshot(root / "site") == new
     assert not leftovers(root)
     assert run(root).stdout.splitlines()[-1].startswith("Built 3 edition(s): 0 file(s) written, 0 removed")
+
+
+def test_a_build_of_one_language_keeps_the_others(sites: tuple[Path, dict[str, bytes], dict[str, bytes]],
+                                                  tmp_path: Path) -> None:
+    built, _, _ = sites
+    root = tmp_path / "project"
+    shutil.copytree(built, root, symlinks=True)
+    assert run(root, None, "build", "--council", FIXTURE.stem, "--language", "pl").returncode == 0
+    both = snapshot(root / "site")
+    assert any(rel.startswith(f"{FIXTURE.stem}/pl/") for rel in both)
+    change(root)
+    result = run(root)  # English only
+    assert result.returncode == 0, result.stderr
+    after = snapshot(root / "site")
+    assert {rel for rel in after if "/pl/" in rel} == {rel for rel in both if "/pl/" in rel}
+    assert [e for e in json.loads(after["manifest.json"])["editions"] if e["language"] == "pl"]
