@@ -12,47 +12,17 @@ import hashlib
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import cache as caches
 from .errors import BuildError
+from .languages import ALWAYS, LANGUAGES, LATIN, ScriptFont
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
 
 
-@dataclass(frozen=True)
-class ScriptFont:
-    family: str
-    """CSS family name."""
-    file: str
-    """File stem in Debian's fonts-noto-core, without -Regular/-Bold."""
-    ranges: tuple[tuple[int, int], ...]
-    """Unicode ranges kept: the script, plus the punctuation it uses."""
-    line_height: float = 1.6
-    """On screen: Nastaliq's tall letters need more room between lines."""
-    print_line_height: float = 1.45
-    """On paper, at the leaflets' larger sizes and narrower measure."""
-
-
-# Joiners and general punctuation the scripts use.
-COMMON = ((0x2000, 0x206F), (0x25CC, 0x25CC))
-# Kept in every subset if the font has them, whatever the text: the space (without it each space
-# fell back to another font, breaking the run), digits, ASCII punctuation, no-break space, and the
-# danda and double danda, Bengali's and Gurmukhi's full stops, which Unicode puts in the
-# Devanagari block (outside either script's range, so the subsets had dropped them). The Noto
-# fonts here have no Latin letters: English names still come from the phone's own font.
-ALWAYS = ((0x0020, 0x0040), (0x005B, 0x0060), (0x007B, 0x007E), (0x00A0, 0x00A0), (0x0964, 0x0965), *COMMON)
-ARABIC = ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF), *COMMON)
-
-FONTS: dict[str, ScriptFont] = {
-    "ar": ScriptFont("Noto Naskh Arabic", "NotoNaskhArabic", ARABIC, 1.8),
-    "ur": ScriptFont("Noto Nastaliq Urdu", "NotoNastaliqUrdu", ARABIC, 2.2, 2.1),
-    "bn": ScriptFont("Noto Sans Bengali", "NotoSansBengali", ((0x0980, 0x09FF), *COMMON)),
-    "pa": ScriptFont("Noto Sans Gurmukhi", "NotoSansGurmukhi", ((0x0A00, 0x0A7F), *COMMON)),
-}
-# Latin letters (and the leaflets' body text in Latin-script languages).
-LATIN = ScriptFont("Noto Sans", "NotoSans", ())
+# Each language's script and its font: languages.py, with the languages themselves.
+FONTS: dict[str, ScriptFont] = {code: lang.script for code, lang in LANGUAGES.items() if lang.script is not LATIN}
 PRINT_WEIGHTS = ("Regular", "Bold")
 
 

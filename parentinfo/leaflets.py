@@ -92,7 +92,7 @@ def paper_order(pages: list[str]) -> list[str]:
 def _css(language: str, variant: str) -> str:
     size = EDITIONS[variant].leaflet_pt
     family = fonts.print_family(language)
-    line = fonts.FONTS[language].print_line_height if language in fonts.FONTS else fonts.LATIN.print_line_height
+    line = LANGUAGES[language].script.print_line_height
     return f"""
 @page {{ size: A4; margin: 18mm 18mm 20mm;
   @bottom-center {{ content: counter(page) " / " counter(pages); font: {max(10, size - 2)}pt {family};
