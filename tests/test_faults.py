@@ -1,9 +1,11 @@
 """Faults while building and publishing: `site/` is always the whole old site or the whole new
 one, a damaged cache is never published, and the next build recovers on its own.
 
-Each fault is a file in tests/fixtures/faults/, run by its name: `fault()` patches one step of
-the real build, in the build's own process (a kill, a full or read-only disk); `prepare(root)`
-damages the project's caches first. The project is the fixture council alone, in English.
+Each fault is a file in tests/fixtures/faults/, named after the red-team case it covers, run by
+its name: `fault()` patches one step of the real build, in the build's own process (a kill, a
+full or read-only disk); `prepare(root)` damages the project's caches first. The project is the
+fixture council alone, in English. Two builds at once (F02) and the shard faults (M01, M02, in
+test_merge.py) are tests of their own.
 """
 
 from __future__ import annotations
