@@ -29,11 +29,11 @@ def _root() -> Path:
     return Path.cwd()
 
 
-def _shown(path: str | os.PathLike[str]) -> str:
+def _shown(path: str | os.PathLike[str] | int) -> str:
     """A path as the user would type it: relative to the project when inside it."""
     try:
-        return Path(path).resolve().relative_to(_root().resolve()).as_posix()
-    except ValueError:
+        return Path(path).resolve().relative_to(_root().resolve()).as_posix()  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # a file descriptor, or a path outside the project
         return str(path)
 
 

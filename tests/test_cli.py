@@ -258,3 +258,16 @@ def test_unexpected_error_under_debug_is_raised(tmp_path: Path, monkeypatch: pyt
     result = CliRunner().invoke(cli.main, ["--debug", "build"])
     assert result.exit_code == 1
     assert isinstance(result.exception, RecursionError)
+
+
+def test_unexpected_error_names_a_project_path_as_the_user_types_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def fail(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device", str(tmp_path / "site" / "manifest.json"))
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("PARENTINFO_DEBUG", raising=False)
+    monkeypatch.setattr(cli.build_stage, "build", fail)
+    result = CliRunner().invoke(cli.main, ["build"])
+    assert (result.exit_code, result.stderr) == (1, "error: site/manifest.json: No space left on device\n")
