@@ -25,15 +25,7 @@ ensure_venv() {
   if ! {
     .venv/bin/python -m pip install --require-hashes --no-deps -r "$lock" &&
       .venv/bin/python -m pip install --no-deps --editable . &&
-      .venv/bin/python - "$lock" <<'PY'
-import re, subprocess, sys
-norm = lambda name: re.sub(r"[-_.]+", "-", name).lower()
-pins = {norm(m[1]) for m in re.finditer(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==", open(sys.argv[1]).read(), re.M)}
-frozen = subprocess.run([sys.executable, "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True, check=True).stdout
-extra = [n for n, _, _ in (line.partition("==") for line in frozen.splitlines()) if norm(n) not in pins]
-if extra:
-    subprocess.run([sys.executable, "-m", "pip", "uninstall", "--yes", *extra], check=True)
-PY
+      .venv/bin/python scripts/prune_venv.py "$lock"
   } >"$log" 2>&1; then
     cat "$log" >&2
     echo "scripts: installing Python packages from $lock failed (log above, also in $log)" >&2
