@@ -1,10 +1,15 @@
-"""The command line: each command calls one stage and turns BuildError into a clear exit."""
+"""The command line: each command calls one stage; one handler turns every error into a clear exit.
+
+Bad input (BuildError) lists every problem and exits 1. Any other error (a full or read-only disk,
+a bug) ends with one line `error: …` naming the path where there is one, exit 1, or 130 after
+Ctrl+C; `parentinfo --debug` shows the traceback instead, for developers.
+"""
 
 from __future__ import annotations
 
 import functools
 import http.server
-from collections.abc import Callable
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,25 +21,59 @@ from .loading import load_councils, unconfirmed_warnings
 from .schema import SCHEMA_FILE, json_schema, skeleton
 from .values import SLUG
 
+# Commands that publish into site/: only they can promise a failure left it as it was.
+SITE_COMMANDS = {"build", "merge"}
+
 
 def _root() -> Path:
     return Path.cwd()
 
 
-def _clear_errors(command: Callable[..., Any]) -> Callable[..., Any]:
-    """Bad input ends with every problem listed, exit 1, and no traceback."""
+def _shown(path: str | os.PathLike[str] | int) -> str:
+    """A path as the user would type it: relative to the project when inside it."""
+    try:
+        return Path(path).resolve().relative_to(_root().resolve()).as_posix()  # type: ignore[arg-type]
+    except (TypeError, ValueError):  # a file descriptor, or a path outside the project
+        return str(path)
 
-    @functools.wraps(command)
-    def run(*args: Any, **kwargs: Any) -> Any:
+
+def _unexpected(err: BaseException) -> str:
+    """One line for an error that is not bad input."""
+    if isinstance(err, OSError) and err.strerror:
+        paths = " -> ".join(_shown(f) for f in (err.filename, err.filename2) if f)
+        return f"{paths}: {err.strerror}" if paths else err.strerror
+    text = " ".join(str(err).split()) or "no message"
+    return f"unexpected {type(err).__name__}: {text} (`parentinfo --debug ...` shows where)"
+
+
+class _Commands(click.Group):
+    """A group whose every command's errors end the same way (see the module docstring)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        debug = bool(ctx.params.get("debug"))
         try:
-            return command(*args, **kwargs)
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # usage errors: click's own message, exit 2
         except BuildError as err:
+            if debug:
+                err.__suppress_context__ = False  # show what a stage caught, too
+                raise
             for problem in err.problems:
                 click.echo(f"error: {problem}", err=True)
-            click.echo("Stopped; site/ was not changed.", err=True)
+            if ctx.invoked_subcommand in SITE_COMMANDS:
+                click.echo("Stopped; site/ was not changed.", err=True)
             raise SystemExit(1) from None
-
-    return run
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            click.echo("\nerror: interrupted", err=True)
+            raise SystemExit(130) from None
+        except Exception as err:
+            if debug:
+                raise
+            click.echo(f"error: {_unexpected(err)}", err=True)
+            raise SystemExit(1) from None
 
 
 def _warn(warnings: list[str]) -> None:
@@ -45,8 +84,15 @@ def _warn(warnings: list[str]) -> None:
             click.echo(f"warning: {w}", err=True)
 
 
-@click.group()
-def main() -> None:
+@click.group(cls=_Commands)
+@click.version_option(package_name="parentinfo", message="parentinfo %(version)s")
+@click.option(
+    "--debug",
+    is_flag=True,
+    envvar="PARENTINFO_DEBUG",
+    help="On an error, show the Python traceback (for developers).",
+)
+def main(debug: bool) -> None:
     """Build council guides to child protection conferences for parents and carers."""
 
 
@@ -59,7 +105,6 @@ def main() -> None:
     is_flag=True,
     help="Build even if a translation is incomplete: missing text shows in English, marked and announced.",
 )
-@_clear_errors
 def build(councils: tuple[str, ...], languages: tuple[str, ...], strict: bool, allow_fallback: bool) -> None:
     """Build the site into site/."""
     result = build_stage.build(
@@ -71,7 +116,8 @@ def build(councils: tuple[str, ...], languages: tuple[str, ...], strict: bool, a
         progress=click.echo,
     )
     sync = result.sync
-    assert sync is not None
+    if sync is None:
+        raise BuildError("the build published nothing into site/")
     click.echo(
         f"Built {len(result.editions)} edition(s): {len(sync.written)} file(s) written, "
         f"{len(sync.removed)} removed, {sync.unchanged} unchanged."
@@ -81,7 +127,6 @@ def build(councils: tuple[str, ...], languages: tuple[str, ...], strict: bool, a
 
 @main.command()
 @click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
-@_clear_errors
 def merge(shards: tuple[Path, ...]) -> None:
     """Merge site/ folders built elsewhere (e.g. one CI job per council or language) into site/."""
     from .merge import merge as merge_stage
@@ -91,7 +136,6 @@ def merge(shards: tuple[Path, ...]) -> None:
 
 
 @main.command()
-@_clear_errors
 def check() -> None:
     """Check every council file and catalogue without building (run it before committing)."""
     from . import catalogues
@@ -124,7 +168,6 @@ def schema(write: bool) -> None:
 
 @main.command()
 @click.argument("slug")
-@_clear_errors
 def new(slug: str) -> None:
     """Write councils/SLUG.yml: a commented skeleton of every field, to fill in."""
     path = _root() / "councils" / f"{slug}.yml"
@@ -143,7 +186,7 @@ def serve(port: int) -> None:
     """Preview the built site on http://127.0.0.1:PORT/ (this machine only)."""
     site = _root() / "site"
     if not (site / "manifest.json").exists():
-        raise click.ClickException("site/ has not been built yet: run `parentinfo build` first")
+        raise BuildError("site/manifest.json: not found; run `parentinfo build` first")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
         click.echo(f"Serving site/ on http://127.0.0.1:{port}/ — press Ctrl+C to stop.")
@@ -159,9 +202,8 @@ def i18n() -> None:
 
 
 @i18n.command()
-@_clear_errors
 def extract() -> None:
-    """Write locales/guide.pot and locales/councils.pot from the sources."""
+    """Write each catalogue's template (locales/DOMAIN.pot) from the sources."""
     from . import catalogues
 
     for domain, template in catalogues.extract(_root()).items():
@@ -172,7 +214,6 @@ def extract() -> None:
 
 @i18n.command()
 @click.option("--language", "languages", multiple=True, metavar="CODE", help="Only this language.")
-@_clear_errors
 def update(languages: tuple[str, ...]) -> None:
     """Update the POTs and every PO file: new messages empty, changed ones marked fuzzy."""
     from . import catalogues
@@ -182,7 +223,6 @@ def update(languages: tuple[str, ...]) -> None:
 
 
 @i18n.command(name="compile")
-@_clear_errors
 def compile_() -> None:
     """Check every catalogue and compile .mo files (the build does this itself)."""
     from . import catalogues
@@ -206,8 +246,8 @@ def status() -> None:
         pct = 100 * s.translated / s.total if s.total else 100
         name = f"{s.lang} ({catalogues.LANGUAGES[s.lang].english})"
         click.echo(f"{name:<26}{s.domain:<10}{pct:>10.0f}%{s.fuzzy:>7}{s.untranslated:>14}  {s.review}")
-    for p in problems:
-        click.echo(f"error: {p}", err=True)
+    if problems:
+        raise BuildError(problems)
 
 
 def _languages(codes: tuple[str, ...]) -> list[str] | None:

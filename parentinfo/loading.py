@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from . import yamlfile
 from .council import SLUG, Contact, Council, Model
@@ -68,7 +69,7 @@ def model_in(annotation: Any) -> type[BaseModel] | None:
     return None
 
 
-def _problem(err: dict[str, Any], model: type[BaseModel]) -> str:
+def _problem(err: ErrorDetails, model: type[BaseModel]) -> str:
     """One pydantic error as 'expected …, found …'."""
     kind = err["type"]
     if kind == "missing":

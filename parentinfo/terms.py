@@ -55,7 +55,7 @@ def check(catalog: Catalog, terms: list[Term], label: str) -> list[str]:
     for message in catalog:
         if not message.id:
             continue
-        forms = [message.string] if isinstance(message.string, str) else list(message.string)
+        forms = [message.string] if isinstance(message.string, str) else list(message.string or ())
         for term in terms:
             for word in term.avoid:
                 if any(word.casefold() in (form or "").casefold() for form in forms):

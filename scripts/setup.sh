@@ -1,27 +1,37 @@
-# Shared by scripts/build and scripts/test: an up-to-date virtual environment in .venv.
-# Idempotent and quick when nothing changed: pip runs only when pyproject.toml or the wanted
-# extras differ from the last successful install.
+# Shared by scripts/build and scripts/test: a virtual environment in .venv that holds exactly
+# the pins of a lock (requirements/build.txt, or requirements/test.txt: the build's pins plus the
+# test tools; scripts/lock regenerates both). Idempotent and quick when nothing changed: pip runs
+# only when the lock or pyproject.toml differ from the last successful install, recorded in a stamp.
 set -euo pipefail
 
 ensure_venv() {
   local extras=${1:-}
   local python=${PYTHON:-python3}
+  local lock=requirements/${extras:-build}.txt
   if [[ ! -x .venv/bin/python ]]; then
     "$python" -m venv .venv
   fi
-  local want stamp=.venv/.parentinfo-installed
-  want="$(sha256sum pyproject.toml | cut -d' ' -f1) ${extras}"
-  if [[ ! -f $stamp ]] || ! grep -qxF -- "$want" "$stamp"; then
-    local spec="." log=.venv/pip.log
-    [[ -n $extras ]] && spec=".[${extras}]"
-    # pip's chatter goes to a log, shown only if the install fails.
-    if ! { .venv/bin/python -m pip install --upgrade pip && .venv/bin/python -m pip install --editable "$spec"; } >"$log" 2>&1; then
-      cat "$log" >&2
-      echo "scripts: installing Python packages failed (log above, also in $log)" >&2
-      exit 1
-    fi
-    echo "$want" >"$stamp"
+  local stamp=.venv/.parentinfo-installed project want
+  project=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  want="$(sha256sum "$lock" | cut -d' ' -f1) $project"
+  [[ -f $stamp ]] && grep -qxF -- "$want" "$stamp" && return 0
+  # The test lock holds every build pin, so a venv made for the tests serves the build as it is.
+  if [[ -z $extras && -f $stamp ]] && grep -qxF -- "$(sha256sum requirements/test.txt | cut -d' ' -f1) $project" "$stamp"; then
+    return 0
   fi
+  local log=.venv/pip.log
+  # pip's chatter goes to a log, shown only if the install fails. Packages the lock no longer
+  # holds (an old venv) are removed, so `pip freeze` equals the lock.
+  if ! {
+    .venv/bin/python -m pip install --require-hashes --no-deps -r "$lock" &&
+      .venv/bin/python -m pip install --no-deps --editable . &&
+      .venv/bin/python scripts/prune_venv.py "$lock"
+  } >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "scripts: installing Python packages from $lock failed (log above, also in $log)" >&2
+    exit 1
+  fi
+  echo "$want" >"$stamp"
 }
 
 # Debian packages, installed only when missing (needs root, as on CI and a fresh machine).

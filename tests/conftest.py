@@ -42,3 +42,36 @@ def base(built: Path):
 
     with serve(built / "site") as url:
         yield url
+
+
+# Test layers, assigned here rather than in each file. `scripts/test -m "not browser and not slow"`
+# runs the fast part: unit tests and single commands on a copy of the project.
+BROWSER_FIXTURES = {"browser"}
+# Fixtures that build the whole site (or serve it) before the test can start.
+SLOW_FIXTURES = {"built", "base", "published"}
+# Tests that build councils themselves, as "file" or "file::function" (each 8-50 s on 2 cores).
+BUILDS_ITSELF = {
+    "test_new_council.py",
+    "test_i18n.py::test_fallback_is_marked_english_and_announced",
+    "test_i18n.py::test_english_around_the_page_is_announced_on_every_page",
+    "test_i18n.py::test_translated_pages_have_their_language_and_direction",
+    "test_i18n.py::test_review_notice_says_whether_the_translation_was_checked",
+    "test_build.py::test_build_lists_unconfirmed_and_stale_facts_at_the_end",
+    "test_lang_parts.py::test_home_page_lists_only_the_editions_built",
+}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for entry in BUILDS_ITSELF:  # a renamed test would silently join the fast layer
+        file, _, function = entry.partition("::")
+        source = Path(__file__).parent / file
+        if not source.is_file() or (function and f"def {function}(" not in source.read_text()):
+            raise pytest.UsageError(f"tests/conftest.py: BUILDS_ITSELF: no test {entry!r}")
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        file = item.path.name
+        function = getattr(item, "originalname", item.name)
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & SLOW_FIXTURES or {file, f"{file}::{function}"} & BUILDS_ITSELF:
+            item.add_marker(pytest.mark.slow)

@@ -1,14 +1,18 @@
 """Scripts shown whole: no line of Arabic or Urdu cut by a box that hides its overflow, and web
-fonts that hold every character their pages use."""
+fonts that hold every character their pages use. And the install scripts' promise: the venv the
+tests run in holds exactly the lock's pins."""
 
 from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from browser import serve
-from sitetools import text_of
+from sitetools import REPO, text_of
 
 from parentinfo.fonts import FONTS, NOTO
 from parentinfo.languages import LANGUAGES
@@ -62,3 +66,22 @@ def test_web_font_subsets_hold_every_character_their_pages_show(built: Path) -> 
                 missing[f"{council}/{language}/{subset.name}"] = [f"U+{ord(ch):04X}" for ch in lacking]
             checked += 1
     assert checked and missing == {}
+
+
+def _pins(text: str) -> dict[str, str]:
+    """name -> version of every `name==version` line, names normalised as pip compares them."""
+    found = re.findall(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", text, re.M)
+    return {re.sub(r"[-_.]+", "-", name).lower(): version for name, version in found}
+
+
+def test_venv_holds_exactly_the_locks_pins() -> None:
+    """scripts/test installs requirements/test.txt and nothing else (scripts/setup.sh)."""
+    frozen = subprocess.run(
+        [sys.executable, "-m", "pip", "freeze", "--exclude-editable"], capture_output=True, text=True, check=True
+    ).stdout
+    assert _pins(frozen) == _pins((REPO / "requirements" / "test.txt").read_text())
+
+
+def test_build_and_test_locks_agree() -> None:
+    build, test = (_pins((REPO / "requirements" / f"{name}.txt").read_text()) for name in ("build", "test"))
+    assert {name: test.get(name) for name in build} == build
