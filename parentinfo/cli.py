@@ -225,13 +225,14 @@ def update(languages: tuple[str, ...]) -> None:
 @i18n.command(name="compile")
 def compile_() -> None:
     """Check every catalogue and compile .mo files (the build does this itself)."""
-    from . import catalogues
+    from . import catalogues, publish
 
     problems, _ = catalogues.check(_root())
     if problems:
         raise BuildError(problems)
     out = _root() / build_stage.WORK / "locales"
-    catalogues.compile_all(_root(), out, [c for c in catalogues.LANGUAGES])
+    with publish.exclusive(_root(), click.echo):  # a build compiles into the same folder
+        catalogues.compile_all(_root(), out, [c for c in catalogues.LANGUAGES])
     click.echo(f"Compiled into {out.relative_to(_root())}/")
 
 
