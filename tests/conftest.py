@@ -48,7 +48,7 @@ def base(built: Path):
 # runs the fast part: unit tests and single commands on a copy of the project.
 BROWSER_FIXTURES = {"browser"}
 # Fixtures that build the whole site (or serve it) before the test can start.
-SLOW_FIXTURES = {"built", "base", "published"}
+SLOW_FIXTURES = {"built", "base", "published", "sites"}  # sites: test_faults.py's fixture council builds
 # Tests that build councils themselves, as "file" or "file::function" (each 8-50 s on 2 cores).
 BUILDS_ITSELF = {
     "test_new_council.py",
