@@ -23,7 +23,7 @@ LANGUAGES: dict[str, Language] = {
         Language("en", "English", "English"),
         Language("pl", "Polski", "Polish"),
         Language("ro", "Română", "Romanian"),
-        Language("pa", "ਪੰਜਾਬੀ", "Panjabi (Gurmukhi)"),
+        Language("pa", "ਪੰਜਾਬੀ", "Panjabi, Gurmukhi script"),
         Language("ur", "اردو", "Urdu", rtl=True),
         Language("pt", "Português", "Portuguese"),
         Language("es", "Español", "Spanish"),
