@@ -130,7 +130,8 @@ def _context(text: str, start: int, end: int) -> str:
     line_start, line_end = left, len(text) if right < 0 else right
     before = text[line_start:start].split(" ")[-4:]
     after = text[end:line_end].split(" ")[:4]
-    return (" ".join(before) + text[start:end] + " ".join(after)).strip()
+    # Left-out text (a name, an address) shows as an ellipsis.
+    return (" ".join(before) + text[start:end] + " ".join(after)).strip().replace(GAP, "…")
 
 
 # ---- the rules -----------------------------------------------------------------------------------
@@ -252,7 +253,7 @@ def arabic_normal(text: str) -> str:
 
 def arabic_counted(text: str) -> Iterator[tuple[int, int]]:
     text = arabic_normal(text)
-    for match in re.finditer(rf"{START}(\d+) ((?:{_WORD})+)(?: ((?:{_WORD})+))?", text):
+    for match in re.finditer(rf"{START}(\d+) ((?:{_WORD})+)(?=(?: ((?:{_WORD})+))?)", text):
         n, noun, following = int(match.group(1)), match.group(2), match.group(3)
         end = match.end(2)
         if 3 <= n % 100 <= 10 and n >= 3 and noun in AR_SINGULAR:
