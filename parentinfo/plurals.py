@@ -61,7 +61,11 @@ def check(root: Path, lang: str) -> list[str]:
     table, where = terms.plural_forms(catalogues.locales(root), lang)
     locale = babel.Locale.parse(lang)
     categories = {*locale.plural_form.tags, "other"}
-    problems = []
+    problems = [
+        f"{where}: {word}: {', '.join(sorted(set(forms) - categories))} is not a CLDR category of {lang}"
+        for word, forms in table.items()
+        if set(forms) - categories
+    ]
     for domain in catalogues.DOMAINS:
         path = catalogues.po_path(root, lang, domain)
         label = path.relative_to(root).as_posix()
@@ -90,8 +94,4 @@ def check(root: Path, lang: str) -> list[str]:
                     problems.append(
                         f"{at}: n = {n} (CLDR {category!r}) must say {' or '.join(map(repr, forms))}, found {text!r}"
                     )
-        for word, forms in table.items():
-            unknown = set(forms) - categories
-            if unknown and domain == "guide":
-                problems.append(f"{where}: {word}: {', '.join(sorted(unknown))} is not a CLDR category of {lang}")
     return problems

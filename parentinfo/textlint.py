@@ -198,6 +198,16 @@ def _seq(*parts: str) -> str:
 # conferência começar", "não tem de o ler".
 PT_INFINITIVE_CLAUSE = r"(?!\s+(?:\w+\s+)?\w+(?:ar|er|ir)\b)"
 PT_CONTRACT = _seq(_words("de", "em", "por", "a"), _words("o", "a", "os", "as")) + PT_INFINITIVE_CLAUSE
+# Two articles in a row: a value that brings its own article into a sentence that has one
+# ("o a pessoa que preside", "el la persona"). Portuguese "a" is also a preposition ("a uma
+# pessoa"), so it is not taken as the first, nor as the second after "um" ("um a um").
+PT_ARTICLES = "|".join(
+    (
+        _seq(_words("o", "os", "as"), _words("o", "a", "os", "as", "um", "uma")),
+        _seq(_words("um", "uma", "uns", "umas"), _words("o", "os", "as", "um", "uma")),
+    )
+)
+ES_ARTICLES = _seq(_words("el", "la", "los", "las", "un", "una"), _words("el", "la", "los", "las", "un", "una"))
 # Spanish: de + el = del, a + el = al ("de él", with the accent, is a pronoun and stays).
 ES_CONTRACT = _seq(_words("de", "a"), "el")
 # A frequency word followed by a range's own preposition (reviews §2.2: "cada de 4 a 6 semanas").
@@ -228,7 +238,7 @@ DIRECT_FORMS = {
 
 def direct_before_postposition(language: str) -> Rule:
     nouns, postpositions = (
-        "|".join(unicodedata.normalize("NFC", w) for w in words) for words in DIRECT_FORMS[language]
+        "|".join(unicodedata.normalize("NFC", w) for w in group) for group in DIRECT_FORMS[language]
     )
     return pattern(rf"{START}\d+ (?:{nouns}) (?:{postpositions}){END}")
 
@@ -267,8 +277,10 @@ def rules(language: str) -> dict[str, Rule]:
     out: dict[str, Rule] = {"doubled word": doubled_words(language), "bracket inside a bracket": nested_brackets}
     if language == "pt":
         out["preposition and article must contract (do, na, pelo, à)"] = pattern(PT_CONTRACT)
+        out["two articles in a row"] = pattern(PT_ARTICLES)
     if language == "es":
         out["preposition and article must contract (del, al)"] = pattern(ES_CONTRACT)
+        out["two articles in a row"] = pattern(ES_ARTICLES)
         out["'cada' before a range's preposition"] = pattern(ES_EVERY)
     if language == "ro":
         out["'la' before a range's preposition"] = pattern(RO_EVERY)

@@ -14,8 +14,9 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 from sitetools import REPO, copy_project
 
-from parentinfo import catalogues, plurals, textlint
+from parentinfo import catalogues, plurals, terms, textlint
 from parentinfo.build import DOMAINS_OF
+from parentinfo.errors import BuildError
 from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
 from parentinfo.loading import load_councils
 from parentinfo.render import Edition, render_edition
@@ -50,6 +51,18 @@ CASES = [
         [f"p.html: {CONTRACT_PT}: 'Envie-a por o correio.'"],
         # European Portuguese keeps an infinitive's subject or object apart.
         "Antes de a conferência começar, não tem de o ler todo.",
+    ),
+    (
+        "pt",
+        "Fale com o a pessoa que preside.",
+        ["p.html: two articles in a row: 'Fale com o a pessoa que preside.'"],
+        "Fale com a pessoa que preside. Peça a uma pessoa.",
+    ),
+    (
+        "es",
+        "Hable con el la persona que preside.",
+        ["p.html: two articles in a row: 'Hable con el la persona que preside.'"],
+        "Hable con la persona que preside.",
     ),
     (
         "es",
@@ -262,6 +275,33 @@ def test_a_wrong_form_is_named_with_its_number_and_category(tmp_path: Path) -> N
             (28, "other", "de zile", "zile"),
         ]
     ]
+
+
+@pytest.mark.parametrize(
+    ("table", "said"),
+    [
+        (
+            "plural forms: [day]",
+            "locales/pt/terms.yml: plural forms: expected a mapping of English words to their forms, found list",
+        ),
+        (
+            "plural forms:\n  day: dias",
+            "locales/pt/terms.yml: plural forms: day: expected a form for each plural category (one: …, other: …)",
+        ),
+        (
+            "plural forms:\n  day: {one: []}",
+            "locales/pt/terms.yml: plural forms: day: one: expected a word or a list of words, found []",
+        ),
+    ],
+)
+def test_a_broken_forms_table_names_the_file_and_the_word(tmp_path: Path, table: str, said: str) -> None:
+    (tmp_path / "pt").mkdir()
+    (tmp_path / "pt" / "terms.yml").write_text(f"chair:\n  use: a pessoa que preside\n{table}\n", encoding="utf-8")
+    with pytest.raises(BuildError) as caught:
+        terms.plural_forms(tmp_path, "pt")
+    assert caught.value.problems == [said]
+    # The term base itself still reads.
+    assert [t.english for t in terms.load(tmp_path, "pt")] == ["chair"]
 
 
 # ---- values spliced in ---------------------------------------------------------------------------
