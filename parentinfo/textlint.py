@@ -200,12 +200,17 @@ PT_INFINITIVE_CLAUSE = r"(?!\s+(?:\w+\s+)?\w+(?:ar|er|ir)\b)"
 PT_CONTRACT = _seq(_words("de", "em", "por", "a"), _words("o", "a", "os", "as")) + PT_INFINITIVE_CLAUSE
 # Two articles in a row: a value that brings its own article into a sentence that has one
 # ("o a pessoa que preside", "el la persona"). Portuguese "a" is also a preposition ("a uma
-# pessoa"), so it is not taken as the first, nor as the second after "um" ("um a um").
-PT_ARTICLES = "|".join(
-    (
-        _seq(_words("o", "os", "as"), _words("o", "a", "os", "as", "um", "uma")),
-        _seq(_words("um", "uma", "uns", "umas"), _words("o", "os", "as", "um", "uma")),
+# pessoa", "um a um", "a entender") and "o" a pronoun after a hyphen ("ajuda-o a entender").
+PT_ARTICLES = (
+    r"(?<!-)(?:"
+    + "|".join(
+        (
+            _seq(_words("o", "os", "as"), _words("o", "a", "os", "as", "um", "uma")),
+            _seq(_words("um", "uma", "uns", "umas"), _words("o", "os", "as", "um", "uma")),
+        )
     )
+    + ")"
+    + PT_INFINITIVE_CLAUSE
 )
 ES_ARTICLES = _seq(_words("el", "la", "los", "las", "un", "una"), _words("el", "la", "los", "las", "un", "una"))
 # Spanish: de + el = del, a + el = al ("de él", with the accent, is a pronoun and stays).
