@@ -4,6 +4,7 @@ plural message against its language's CLDR rule."""
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -200,7 +201,9 @@ def test_names_code_and_addresses_are_not_the_pages_language() -> None:
 def test_built_pages_pass_the_text_lint(built: Path) -> None:
     site = built / "site"
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 1000, "the whole site was not built"
+    editions = json.loads((site / "manifest.json").read_text())["editions"]
+    assert {(site / page) for e in editions for page in e["pages"]} <= set(pages), "pages of the manifest are missing"
+    assert {e["language"] for e in editions} == set(LANGUAGES)
     found = [
         str(f) for p in pages for f in textlint.lint_html(p.read_text(encoding="utf-8"), p.relative_to(site).as_posix())
     ]
