@@ -58,7 +58,7 @@ LANGUAGES: dict[str, Language] = {
         Language("en", "English", "English"),
         Language("pl", "Polski", "Polish"),
         Language("ro", "Română", "Romanian"),
-        Language("pa", "ਪੰਜਾਬੀ", "Panjabi (Gurmukhi)", script=GURMUKHI),
+        Language("pa", "ਪੰਜਾਬੀ", "Panjabi, Gurmukhi script", script=GURMUKHI),
         Language("ur", "اردو", "Urdu", rtl=True, script=NASTALIQ),
         Language("pt", "Português", "Portuguese"),
         Language("es", "Español", "Spanish"),

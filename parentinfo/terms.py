@@ -17,6 +17,8 @@ from babel.messages.catalog import Catalog
 from .errors import BuildError
 
 FILE = "terms.yml"
+# The key of terms.yml that holds the word forms per plural category (parentinfo/plurals.py).
+PLURAL_FORMS = "plural forms"
 
 
 @dataclass(frozen=True)
@@ -26,20 +28,27 @@ class Term:
     avoid: tuple[str, ...]
 
 
-def load(locales: Path, lang: str) -> list[Term]:
-    """The language's term base, or none if it has no file yet."""
+def _read(locales: Path, lang: str) -> tuple[dict, str]:
     path = locales / lang / FILE
-    if not path.exists():
-        return []
     label = f"locales/{lang}/{FILE}"
+    if not path.exists():
+        return {}, label
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as err:
         raise BuildError(f"{label}: not valid YAML ({err})") from None
     if not isinstance(data, dict):
         raise BuildError(f"{label}: expected a mapping of English terms, found {type(data).__name__}")
+    return data, label
+
+
+def load(locales: Path, lang: str) -> list[Term]:
+    """The language's term base, or none if it has no file yet."""
+    data, label = _read(locales, lang)
     terms = []
     for english, entry in data.items():
+        if english == PLURAL_FORMS:
+            continue
         if not isinstance(entry, dict) or not isinstance(entry.get("use"), str):
             raise BuildError(f"{label}: {english}: expected `use:` (the agreed word) and optional `avoid:` (a list)")
         avoid = entry.get("avoid") or []
@@ -47,6 +56,29 @@ def load(locales: Path, lang: str) -> list[Term]:
             raise BuildError(f"{label}: {english}: avoid: expected a list of words")
         terms.append(Term(str(english), entry["use"], tuple(avoid)))
     return terms
+
+
+def plural_forms(locales: Path, lang: str) -> tuple[dict[str, dict[str, tuple[str, ...]]], str]:
+    """The counted words' forms per CLDR plural category, {"day": {"one": ("dia",), …}}, and
+    where they are written (for messages)."""
+    data, label = _read(locales, lang)
+    table = data.get(PLURAL_FORMS) or {}
+    where = f"{label}: {PLURAL_FORMS}"
+    if not isinstance(table, dict):
+        raise BuildError(f"{where}: expected a mapping of English words to their forms, found {type(table).__name__}")
+    out = {}
+    for word, forms in table.items():
+        if not isinstance(forms, dict):
+            raise BuildError(f"{where}: {word}: expected a form for each plural category (one: …, other: …)")
+        entry = {}
+        for category, form in forms.items():
+            if isinstance(form, str):
+                form = [form]
+            if not isinstance(form, list) or not form or not all(isinstance(f, str) and f for f in form):
+                raise BuildError(f"{where}: {word}: {category}: expected a word or a list of words, found {form!r}")
+            entry[str(category)] = tuple(form)
+        out[str(word)] = entry
+    return out, where
 
 
 def check(catalog: Catalog, terms: list[Term], label: str) -> list[str]:
