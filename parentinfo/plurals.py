@@ -75,7 +75,9 @@ def check(root: Path, lang: str) -> list[str]:
         # The catalogue's own Plural-Forms header chooses the form, as in the build.
         translation = gettext.GNUTranslations(io.BytesIO(compiled.getvalue()))
         for message in catalog:
-            if not message.id or not message.pluralizable or not all(message.string):
+            if not message.id or not message.pluralizable or not isinstance(message.string, tuple | list):
+                continue
+            if not all(message.string):
                 continue
             singular, plural = message.id[0], message.id[1]
             at = f"{label}:{message.lineno}: msgid {singular!r}"

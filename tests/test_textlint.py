@@ -16,7 +16,7 @@ from babel.messages.pofile import read_po, write_po
 from sitetools import REPO, copy_project
 
 from parentinfo import catalogues, plurals, terms, textlint
-from parentinfo.build import DOMAINS_OF
+from parentinfo.editions import EDITIONS
 from parentinfo.errors import BuildError
 from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
 from parentinfo.loading import load_councils
@@ -359,7 +359,7 @@ def test_spliced_periods_and_names_pass_the_text_lint(tmp_path: Path) -> None:
                     root / "docs",
                     edition,
                     cfg.pages,
-                    translations=catalogues.translations(out, lang, *DOMAINS_OF[variant]),
+                    translations=catalogues.translations(out, lang, *EDITIONS[variant].domains),
                     data_translations=catalogues.translations(out, lang, "councils"),
                     context=cfg.statement,
                 )
