@@ -131,7 +131,8 @@ def load_council(path: Path, root: Path, national: dict[str, Contact]) -> Counci
     label = str(path.relative_to(root))
     slug = path.stem
     if not SLUG.fullmatch(slug):
-        raise BuildError(f"{label}: expected a file name of lower-case words joined by '-', found {path.name!r}")
+        shown = label if label.isprintable() else f"councils/{path.name!r}"
+        raise BuildError(f"{shown}: expected a file name of lower-case words joined by '-', found {path.name!r}")
     data, lines = yamlfile.load(path, label)
     if isinstance(data, dict):
         for key in INTERNAL_FIELDS:

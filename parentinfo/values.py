@@ -115,6 +115,9 @@ def _visible(value: str, newlines: bool = False) -> str:
 # Numbers, emails and links in a sentence are facts a translator would have to retype: they
 # belong in typed fields.
 _NOT_IN_WORDS = re.compile(r"\d|@|https?://|www\.")
+# A sentence is words: HTML tags, Markdown links, images and attribute blocks are shown as text
+# (escaped) at best, so a sentence that carries them was written by mistake or to attack.
+_MARKUP_IN_WORDS = re.compile(r"[<>\[\]{}`\\]")
 
 
 MAX_TEXT = 300  # one sentence of a leaflet; a page of text is not a field
@@ -127,6 +130,9 @@ def _text(value: str) -> str:
         raise ValueError("expected some text, found an empty string")
     if len(value) > MAX_TEXT:
         raise ValueError(f"expected one sentence of at most {MAX_TEXT} characters, found {len(value)}")
+    markup = _MARKUP_IN_WORDS.search(value)
+    if markup:
+        raise ValueError(f"expected plain words, found markup ({markup.group()!r}) in {value!r}")
     if _NOT_IN_WORDS.search(value):
         raise ValueError(
             f"expected words without numbers, emails or links, found {value!r}"

@@ -13,7 +13,7 @@ Loc = tuple[str | int, ...]
 
 # A council file is a page or two of plain fields: anything far bigger, deeper or using YAML's
 # anchors and aliases (which can expand a few lines into gigabytes) is refused before parsing.
-MAX_BYTES = 64 * 1024
+MAX_BYTES = 32 * 1024
 MAX_DEPTH = 20
 
 
