@@ -26,7 +26,7 @@ REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<d
 # the colon: they can set href or on… attributes), URL schemes, entities (with or without the
 # semicolon: browsers read both), code, emphasis and bold.
 MARKUP = re.compile(
-    r"<[^>]*>|\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:|!\[|\{[^}\n]*\}|\bon\w+\s*="
+    r"<[^>]*>|\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:|!\[|\{+[^{}\n]*\}+|\bon\w+\s*="
     r"|\b(?:javascript|vbscript|tel|mailto|sms|file|data|ftp):(?=\S)|https?://\S+|www\.\S+|`|\*\*|\*|(?<!\w)_|_(?!\w)"
     r"|&#?\w+;?",
     re.I | re.M,
@@ -59,16 +59,28 @@ def lines(raw: bytes, label: str) -> list[str]:
         line = raw[: err.start].count(b"\n") + 1
         return [f"{label}:{line}: expected UTF-8 text, found byte {raw[err.start]:#04x}, which is not UTF-8"]
     problems = []
+    waiting = 0  # the line of a msgid that has no msgstr yet
     for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
         if _KEYWORD_LINE.fullmatch(stripped) or _STRING_LINE.fullmatch(stripped):
+            keyword = stripped.split(" ", 1)[0]
+            if keyword in ("msgid", "msgctxt") and waiting:
+                problems.append(
+                    f"{label}:{waiting}: expected a msgstr after this msgid, found {keyword} on line {number}"
+                )
+            if keyword == "msgid":
+                waiting = number
+            elif keyword.startswith("msgstr"):
+                waiting = 0
             charset = _CHARSET.match(stripped)
             if charset and charset.group(1).lower() not in ("utf-8", "utf8"):
                 found = charset.group(1)
                 problems.append(f"{label}:{number}: expected charset=UTF-8 in the header, found charset={found}")
             continue
+        if stripped.startswith("msgstr"):
+            waiting = 0  # a broken msgstr is still the msgstr: one fault, one message
         if stripped.count('"') - stripped.count('\\"') in (1, 3) or not stripped.endswith('"'):
             problems.append(
                 f"{label}:{number}: expected a quoted string closed by '\"', found {line!r}"
@@ -79,6 +91,10 @@ def lines(raw: bytes, label: str) -> list[str]:
                 f"{label}:{number}: expected a comment, a keyword (msgid, msgstr …) with a quoted string,"
                 f" or a quoted string, found {line!r}"
             )
+    if waiting:
+        problems.append(
+            f"{label}:{waiting}: expected a msgstr after this msgid, found the end of the file (cut short)"
+        )
     return problems
 
 
