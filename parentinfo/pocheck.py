@@ -24,11 +24,12 @@ REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<d
 # Markup a translation may carry only as often as its English does: HTML and autolinks, inline
 # and reference links and their definitions, images, attr_list blocks (`{ … }`, with or without
 # the colon: they can set href or on… attributes), URL schemes, entities (with or without the
-# semicolon: browsers read both), code, emphasis and bold.
+# semicolon: browsers read both), code, emphasis, bold, and line breaks (which start new
+# paragraphs, headings, lists or reference definitions).
 MARKUP = re.compile(
     r"<[^>]*>|\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:|!\[|\{+[^{}\n]*\}+|\bon\w+\s*="
     r"|\b(?:javascript|vbscript|tel|mailto|sms|file|data|ftp):(?=\S)|https?://\S+|www\.\S+|`|\*\*|\*|(?<!\w)_|_(?!\w)"
-    r"|&#?\w+;?",
+    r"|&#?\w+;?|\n",
     re.I | re.M,
 )
 # A translation far longer than its English is not a translation (and a page of it breaks the
@@ -42,6 +43,7 @@ _KEYWORD_LINE = re.compile(rf"(?:msgctxt|msgid|msgid_plural|msgstr|msgstr\[\d+\]
 _STRING_LINE = re.compile(rf"{_STRING}\s*")
 _CHARSET = re.compile(r'^"Content-Type:[^"]*charset=([^\\"\s;]*)', re.I)
 _PLURAL_FORMS = re.compile(r'^"Plural-Forms:', re.I)
+_LANGUAGE = re.compile(r'^"Language: ([^\\"]*)')
 
 
 def label_of(path: Path) -> str:
@@ -92,9 +94,7 @@ def lines(raw: bytes, label: str) -> list[str]:
                 f" or a quoted string, found {line!r}"
             )
     if waiting:
-        problems.append(
-            f"{label}:{waiting}: expected a msgstr after this msgid, found the end of the file (cut short)"
-        )
+        problems.append(f"{label}:{waiting}: expected a msgstr after this msgid, found the end of the file (cut short)")
     return problems
 
 
@@ -109,6 +109,10 @@ def header(catalog: Catalog, lang: str, text: str, label: str) -> list[str]:
     """Problems in the header: a plural rule other than the language's, a review status that is
     not 'draft' or 'checked by NAME on YYYY-MM-DD'."""
     problems = []
+    declared = _LANGUAGE.match(next((line.strip() for line in text.split("\n") if _LANGUAGE.match(line.strip())), ""))
+    if declared and declared.group(1) != lang:
+        where = f"{label}:{_line_of(text, _LANGUAGE)}: Language"
+        problems.append(f"{where}: expected {lang!r} (the folder it is in), found {declared.group(1)!r}")
     rule = get_plural(lang)
     where = f"{label}:{_line_of(text, _PLURAL_FORMS)}: Plural-Forms"
     expected = f"expected 'nplurals={rule.num_plurals}; plural={rule.plural_expr};' (the CLDR rule for {lang})"

@@ -163,6 +163,8 @@ def _url(value: str) -> str:
     # Only secure web addresses (a plain http link can be rewritten on the way to a parent), and
     # no character that could end an attribute or start markup.
     _visible(value)
+    if len(value) > 300:
+        raise ValueError(f"expected a web address of at most 300 characters, found {len(value)}")
     if not re.fullmatch(r"https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?", value):
         raise ValueError(f"expected a web address starting https://, found {value!r}")
     if re.search(r"[\"'<>`\\]", value):
@@ -172,6 +174,8 @@ def _url(value: str) -> str:
 
 def _email(value: str) -> str:
     _visible(value)
+    if len(value) > 254:  # the most an email address can be (RFC 5321)
+        raise ValueError(f"expected an email address of at most 254 characters, found {len(value)}")
     if not re.fullmatch(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", value):
         raise ValueError(f"expected an email address, found {value!r}")
     return value

@@ -230,7 +230,7 @@ REFUSED: dict[str, list[str]] = {
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '](javascript:alert(1)'",
     ],
     "c02b-reference-link-with-entity": [
-        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '][e]', '\\n[e]:', '&#115;'",
+        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '][e]', '\\n', '\\n[e]:', '&#115;'",
     ],
     "c02c-entity-without-semicolon": [
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '&#106avascript'",
@@ -242,7 +242,7 @@ REFUSED: dict[str, list[str]] = {
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '![', '](//evil.example/x.png)'",
     ],
     "c03c-reference-image": [
-        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '![', '][e]', '\\n[e]:'",
+        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '![', '][e]', '\\n', '\\n[e]:'",
     ],
     "c04a-template-syntax": [
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '{{{{ 7*7 }}}}'",
@@ -302,6 +302,12 @@ REFUSED: dict[str, list[str]] = {
     "c13-bidi-in-translation": [
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': control, bidi or invisible characters are not allowed: found U+202E",
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': numbers not in the source are not allowed: found 0008, 0030, 111",
+    ],
+    "c14-new-paragraph-heading": [
+        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '\\n'",
+    ],
+    "c15-wrong-language-header": [
+        "locales/pl/LC_MESSAGES/guide.po:{line}: Language: expected 'pl' (the folder it is in), found 'ar'",
     ],
 }
 
