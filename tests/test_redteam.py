@@ -325,6 +325,17 @@ def _letters_dialled_as_digits(root: Path, council: Council, newtown: Council) -
     assert (phone.national, phone.e164) == ("0800 225 5669", "+448002255669")
 
 
+def _extension_shown(root: Path, council: Council, newtown: Council) -> None:
+    phone = council.contacts[0].phone
+    assert phone is not None
+    assert (phone.national, phone.e164) == ("0118 496 0123 x123", "+441184960123")
+
+
+def _site_url_as_written(root: Path, council: Council, newtown: Council) -> None:
+    assert council.site_url == "https://other.example/phish/"
+    assert council.model_dump(exclude={"slug", "site_url"}) == newtown.model_dump(exclude={"slug", "site_url"})
+
+
 def _entity_shown_as_text(root: Path, council: Council, newtown: Council) -> None:
     result = run_cli(root, "build", "--council", council.slug, "--language", "en")
     assert result.returncode == 0, result.stderr
@@ -339,6 +350,8 @@ ACCEPTED_COUNCILS: dict[str, Callable[[Path, Council, Council], None]] = {
     "d07h-entity-in-prose": _entity_shown_as_text,
     "d08b-zero-width-in-phone": _same_as_newtown,
     "d09a-letters-in-phone": _letters_dialled_as_digits,
+    "d09b-extension-in-phone": _extension_shown,
+    "d12d-site-url-on-another-host": _site_url_as_written,
 }
 
 
