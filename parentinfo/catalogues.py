@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
@@ -257,10 +257,6 @@ def review_status(catalog: Catalog) -> str:
     return match.group(1) if match else "missing"
 
 
-def _line(path: Path, message: Message) -> int:
-    return message.lineno or 0
-
-
 def check(
     root: Path,
     languages: list[str] | None = None,
@@ -305,7 +301,7 @@ def check(
                 if key not in wanted:
                     continue
                 total += 1
-                where = f"{label}:{_line(path, message)}: msgid {pocheck.ids(message)[0]!r}"
+                where = f"{label}:{message.lineno or 0}: msgid {pocheck.ids(message)[0]!r}"
                 done = all(pocheck.forms(message))
                 if message.fuzzy and done:
                     fuzzy += 1
