@@ -77,8 +77,7 @@ EXPECTED: dict[str, list[str]] = {
         "found 'https://example.org/\"onmouseover=\"x'"
     ],
     "several-problems": [
-        "councils/several-problems.yml:3: site_url: expected a web address starting https://, "
-        "found 'example.org'",
+        "councils/several-problems.yml:3: site_url: expected a web address starting https://, found 'example.org'",
         "councils/several-problems.yml:8: timescales.first_review.number: expected a number above 0, found 0",
         "councils/several-problems.yml:10: contacts.0: expected at least one of phone, international, text, "
         "email, web or address, found none",
