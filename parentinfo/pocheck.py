@@ -54,45 +54,56 @@ def label_of(path: Path) -> str:
 
 def lines(raw: bytes, label: str) -> list[str]:
     """Problems with the file's lines: every line is blank, a comment, a keyword and one complete
-    quoted string, or a complete quoted string; the text is UTF-8 and says so."""
+    quoted string, or a complete quoted string; each msgid has a msgstr and is given once (Babel
+    keeps a repeat silently); the text is UTF-8 and says so."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         return [f"{label}:{line}: expected UTF-8 text, found byte {raw[err.start]:#04x}, which is not UTF-8"]
     problems = []
-    waiting = 0  # the line of a msgid that has no msgstr yet
+    seen: dict[tuple[str, str], int] = {}  # (msgctxt, msgid) -> line of the msgid
+    state, context, msgid, waiting = "", "", "", 0  # waiting: the line of a msgid with no msgstr yet
     for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), 1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        if _KEYWORD_LINE.fullmatch(stripped) or _STRING_LINE.fullmatch(stripped):
-            keyword = stripped.split(" ", 1)[0]
-            if keyword in ("msgid", "msgctxt") and waiting:
+        if not (_KEYWORD_LINE.fullmatch(stripped) or _STRING_LINE.fullmatch(stripped)):
+            if stripped.startswith("msgstr"):
+                waiting = 0  # a broken msgstr is still the msgstr: one fault, one message
+            if stripped.count('"') - stripped.count('\\"') in (1, 3) or not stripped.endswith('"'):
                 problems.append(
-                    f"{label}:{waiting}: expected a msgstr after this msgid, found {keyword} on line {number}"
+                    f"{label}:{number}: expected a quoted string closed by '\"', found {line!r}"
+                    " (a missing quote, or the file was cut short)"
                 )
-            if keyword == "msgid":
-                waiting = number
-            elif keyword.startswith("msgstr"):
-                waiting = 0
-            charset = _CHARSET.match(stripped)
-            if charset and charset.group(1).lower() not in ("utf-8", "utf8"):
-                found = charset.group(1)
-                problems.append(f"{label}:{number}: expected charset=UTF-8 in the header, found charset={found}")
+            else:
+                problems.append(
+                    f"{label}:{number}: expected a comment, a keyword (msgid, msgstr …) with a quoted string,"
+                    f" or a quoted string, found {line!r}"
+                )
             continue
-        if stripped.startswith("msgstr"):
-            waiting = 0  # a broken msgstr is still the msgstr: one fault, one message
-        if stripped.count('"') - stripped.count('\\"') in (1, 3) or not stripped.endswith('"'):
-            problems.append(
-                f"{label}:{number}: expected a quoted string closed by '\"', found {line!r}"
-                " (a missing quote, or the file was cut short)"
-            )
-        else:
-            problems.append(
-                f"{label}:{number}: expected a comment, a keyword (msgid, msgstr …) with a quoted string,"
-                f" or a quoted string, found {line!r}"
-            )
+        keyword, string = stripped.split('"', 1)[0].strip(), stripped[stripped.index('"') :].rstrip()
+        if keyword == "msgctxt" or (keyword == "msgid" and state != "msgctxt"):
+            if waiting:
+                problems.append(
+                    f"{label}:{waiting}: expected a msgstr after this msgid, found {keyword} (line {number})"
+                )
+            context = ""
+        if keyword == "msgid":
+            msgid, waiting = "", number
+        elif keyword.startswith("msgstr") and waiting:
+            first = seen.setdefault((context, msgid), waiting)
+            if first != waiting:
+                problems.append(f"{label}:{waiting}: msgid {msgid!r}: given twice (first on line {first}); keep one")
+            waiting = 0
+        state = keyword or state
+        if state == "msgctxt":
+            context += string[1:-1]
+        elif state == "msgid":
+            msgid += string[1:-1]
+        charset = _CHARSET.match(stripped)
+        if charset and charset.group(1).lower() not in ("utf-8", "utf8"):
+            problems.append(f"{label}:{number}: expected charset=UTF-8 in the header, found charset={charset.group(1)}")
     if waiting:
         problems.append(f"{label}:{waiting}: expected a msgstr after this msgid, found the end of the file (cut short)")
     return problems

@@ -54,10 +54,11 @@ def _po_quote(text: str) -> str:
 
 
 def edit_catalogue(root: Path, case: str) -> tuple[Path, dict[str, int]]:
-    """Apply a translation case to its PO file; the line it changed, for the expected messages."""
+    """Apply a translation case to its PO file; the lines it changed, for the expected messages."""
     spec = yaml.safe_load((FIXTURES / "catalogues" / f"{case}.yml").read_text())
     path = root / "locales" / spec["language"] / "LC_MESSAGES" / f"{spec['domain']}.po"
     text = path.read_text()
+    after = 0  # for `replace`: the line just after the replaced text, where an addition starts
     if "msgid" in spec:
         old = f"msgid {_po_quote(spec['msgid'])}\nmsgstr "
         start = text.index(old)
@@ -67,6 +68,7 @@ def edit_catalogue(root: Path, case: str) -> tuple[Path, dict[str, int]]:
         old, new = spec["replace"]
         assert text.count(old) == 1, f"{case}: {old!r} must occur once"
         start = text.index(old)
+        after = text[:start].count("\n") + 1 + old.count("\n")
         text = text.replace(old, new)
     elif "cut_after" in spec:
         start = text.index(spec["cut_after"])
@@ -76,7 +78,8 @@ def edit_catalogue(root: Path, case: str) -> tuple[Path, dict[str, int]]:
         start = 0
         text = text.replace("\n", "\r\n")
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
-    return path, {"line": text[:start].count("\n") + 1}
+    line = text[:start].count("\n") + 1
+    return path, {"line": line, "after": after or line}
 
 
 def _load(root: Path, name: str) -> Council:
@@ -308,6 +311,9 @@ REFUSED: dict[str, list[str]] = {
     ],
     "c15-wrong-language-header": [
         "locales/pl/LC_MESSAGES/guide.po:{line}: Language: expected 'pl' (the folder it is in), found 'ar'",
+    ],
+    "c16-duplicate-msgid": [
+        "locales/pl/LC_MESSAGES/guide.po:{after}: msgid 'Website: %(site)s': given twice (first on line {line}); keep one",
     ],
 }
 
