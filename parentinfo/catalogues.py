@@ -14,18 +14,17 @@ import gettext
 import hashlib
 import io
 import re
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, get_args
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from pydantic import BaseModel
 
-from . import terms, yamlfile
+from . import pocheck, terms, yamlfile
 from .council import Council
 from .errors import BuildError
 from .languages import LANGUAGES, SOURCE_LANGUAGE
@@ -36,17 +35,6 @@ from .values import _text
 DOMAINS = ("guide", "easy-read", "councils")
 PROJECT = "parentinfo"
 JINJA_OPTIONS = {"trimmed": "true", "newstyle_gettext": "true", "silent": "false"}
-REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<date>\d{4}-\d{2}-\d{2}))$", re.M)
-PLACEHOLDER = re.compile(r"%\((\w+)\)s")
-# Markup a translation may carry only if its source does: tags, links, attributes, scripts.
-# Markup a translation may carry only as often as its English does: HTML, links and reference
-# links, images, attr_list blocks (which can set href or on… attributes), URL schemes, code,
-# emphasis and bold.
-MARKUP = re.compile(
-    r"<[^>]*>|\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:|!\[|\{[:#.\s][^}]*\}|\bon\w+\s*="
-    r"|\b(?:javascript|tel|mailto|sms|file|data|ftp):(?=\S)|https?://\S+|www\.\S+|`|\*\*|\*|(?<!\w)_|_(?!\w)|&#?\w+;",
-    re.I | re.M,
-)
 
 
 def locales(root: Path) -> Path:
@@ -84,7 +72,7 @@ def extract_guide(root: Path, domain: str = "guide") -> Catalog:
                 locations=[(f"docs/{name}", line)],
                 auto_comments=comments,
                 context=context,
-                flags=("python-format",) if PLACEHOLDER.search(str(msg)) else (),
+                flags=("python-format",) if pocheck.PLACEHOLDER.search(str(msg)) else (),
             )
     except Exception as err:  # jinja2 raises TemplateSyntaxError with file and line
         raise BuildError(f"docs/: cannot extract messages ({err})") from None
@@ -158,19 +146,30 @@ def read(path: Path, lang: str) -> Catalog:
     try:
         key = (path.resolve(), hashlib.sha1(path.read_bytes()).digest())
     except OSError as err:
-        raise BuildError(f"{path.as_posix()}: cannot read this PO file ({err.strerror})") from None
+        raise BuildError(f"{pocheck.label_of(path)}: cannot read this PO file ({err.strerror})") from None
     if key not in _PARSED:
         _PARSED[key] = read_fresh(path, lang)
     return _PARSED[key]
 
 
 def read_fresh(path: Path, lang: str) -> Catalog:
-    label = path.as_posix()
+    """A PO file's catalogue, once its lines and header are sound (else a BuildError naming the line)."""
+    label = pocheck.label_of(path)
     try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=lang, abort_invalid=True)
+        raw = path.read_bytes()
+    except OSError as err:
+        raise BuildError(f"{label}: cannot read this PO file ({err.strerror})") from None
+    problems = pocheck.lines(raw, label)
+    if problems:
+        raise BuildError(problems)
+    try:
+        catalog = read_po(io.BytesIO(raw), locale=lang, abort_invalid=True)
     except Exception as err:
         raise BuildError(f"{label}: cannot read this PO file ({err})") from None
+    problems = pocheck.header(catalog, lang, raw.decode("utf-8"), label)
+    if problems:
+        raise BuildError(problems)
+    return catalog
 
 
 def dump(catalog: Catalog, template: bool = False) -> bytes:
@@ -247,67 +246,15 @@ class Status:
 
 def review(root: Path, lang: str) -> Review:
     """Who checked a language's translation and when, from its guide catalogue's header."""
-    match = REVIEW.search(read(po_path(root, lang, "guide"), lang).header_comment or "")
-    if match and match.group("who"):
+    match = pocheck.REVIEW.search(read(po_path(root, lang, "guide"), lang).header_comment or "")
+    if match and match.group("who"):  # a plain name and a real date: read() checked both
         return Review(match.group("who"), match.group("date"))
     return Review()
 
 
 def review_status(catalog: Catalog) -> str:
-    match = REVIEW.search(catalog.header_comment or "")
+    match = pocheck.REVIEW.search(catalog.header_comment or "")
     return match.group(1) if match else "missing"
-
-
-def _forms(message: Message) -> list[str]:
-    return list(message.string) if isinstance(message.string, list | tuple) else [message.string]
-
-
-def _ids(message: Message) -> list[str]:
-    return list(message.id) if isinstance(message.id, list | tuple) else [message.id]
-
-
-def check_message(message: Message, where: str) -> list[str]:
-    """Placeholders and markup of one translated message against its source."""
-    problems = []
-    source = " ".join(_ids(message))
-    want = set(PLACEHOLDER.findall(source))
-    allowed = Counter(m.lower() for m in MARKUP.findall(PLACEHOLDER.sub("", source)))
-    for form in _forms(message):
-        if not form:
-            continue
-        got = set(PLACEHOLDER.findall(form))
-        # A plural form may leave the count out ("one" in some languages needs no number).
-        missing = want - got - ({"count"} if message.pluralizable else set())
-        if missing or got - want:
-            problems.append(
-                f"{where}: placeholders must match the source: expected {_names(want)}, found {_names(got)} in {form!r}"
-            )
-        tokens = [m.lower() for m in MARKUP.findall(PLACEHOLDER.sub("", form))]
-        found = Counter(tokens)
-        extra = [m for m in dict.fromkeys(tokens) if found[m] > allowed[m]]
-        if extra:
-            problems.append(f"{where}: markup not in the source is not allowed: found {', '.join(map(repr, extra))}")
-        # A number a reader could dial or count on comes from the data, never from a translator
-        # (checked when the markup is sound, so one fault gives one message).
-        added = Counter(re.findall(r"\d+", PLACEHOLDER.sub("", form))) - Counter(
-            re.findall(r"\d+", PLACEHOLDER.sub("", source))
-        )
-        if added and not extra:
-            problems.append(
-                f"{where}: numbers not in the source are not allowed: found {', '.join(sorted(added.elements()))}"
-            )
-        stray = re.sub(r"%\(\w+\)s", "", form)
-        if re.search(r"%(?!%)", stray):
-            problems.append(f"{where}: a lone '%' breaks formatting; write '%%' or use a placeholder")
-    return problems
-
-
-def _names(names: set[str]) -> str:
-    return ", ".join(f"%({n})s" for n in sorted(names)) or "none"
-
-
-def _line(path: Path, message: Message) -> int:
-    return message.lineno or 0
 
 
 def check(
@@ -339,7 +286,11 @@ def check(
             if not path.exists():
                 problems.append(f"{label}: missing; run `parentinfo i18n update`")
                 continue
-            catalog = read(path, lang)
+            try:
+                catalog = read(path, lang)
+            except BuildError as err:
+                problems += err.problems
+                continue
             problems += terms.check(catalog, terms.load(locales(root), lang), label)
             wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in templates[domain] if m.id}
             total = translated = fuzzy = 0
@@ -350,8 +301,8 @@ def check(
                 if key not in wanted:
                     continue
                 total += 1
-                where = f"{label}:{_line(path, message)}: msgid {_ids(message)[0]!r}"
-                done = all(_forms(message))
+                where = f"{label}:{message.lineno or 0}: msgid {pocheck.ids(message)[0]!r}"
+                done = all(pocheck.forms(message))
                 if message.fuzzy and done:
                     fuzzy += 1
                     if not incomplete_ok:
@@ -360,7 +311,7 @@ def check(
                     translated += 1
                 elif not incomplete_ok:
                     problems.append(f"{where}: not translated")
-                problems += check_message(message, where)
+                problems += pocheck.message(message, where)
             missing = wanted - {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
             if missing and not incomplete_ok and domain == "councils":
                 # A council's new sentence: say where it is, so the web team knows what to change.
@@ -419,7 +370,7 @@ def text(root: Path, lang: str) -> str:
     for domain in DOMAINS:
         path = po_path(root, lang, domain)
         if lang != SOURCE_LANGUAGE and path.exists():
-            parts += [form for message in read(path, lang) if message.id for form in _forms(message) if form]
+            parts += [form for message in read(path, lang) if message.id for form in pocheck.forms(message) if form]
     return "\n".join(parts)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .facts import (
     After,
@@ -26,7 +26,7 @@ from .facts import (
     Solicitor,
     Supporter,
 )
-from .languages import LANGUAGES
+from .languages import LANGUAGES, SOURCE_LANGUAGE
 from .values import (
     SLUG,
     Colour,
@@ -36,6 +36,7 @@ from .values import (
     LanguageCode,
     Model,
     Name,
+    Note,
     Period,
     PhoneNumber,
     Text,
@@ -164,11 +165,11 @@ class OwnWords(Model):
 class Unconfirmed(Model):
     """A seed fact that is blank, broken or of unknown date: reported at build time, never printed."""
 
-    fact: str
+    fact: Note
     """What the fact is about."""
-    seed: str
+    seed: Note
     """What the seed leaflet says, as extracted."""
-    why: str
+    why: Note
     """Why it cannot be printed."""
 
 
@@ -248,3 +249,14 @@ class Council(Model):
     """Blank, broken or undated seed facts: reported, never printed."""
     national_contacts: list[Contact] = []
     """Filled in from `national` when loading; not written in the file."""
+
+    @field_validator("languages")
+    @classmethod
+    def _has_english(cls, value: list[str]) -> list[str]:
+        # Every translated page links to its English edition, and the guide is checked in English.
+        if value and SOURCE_LANGUAGE not in value:
+            raise ValueError(
+                f"expected a list that includes {SOURCE_LANGUAGE} (every translated page links to the English"
+                f" edition), found [{', '.join(value)}]"
+            )
+        return value

@@ -131,8 +131,9 @@ def council_files(root: Path) -> list[Path]:
 def load_council(path: Path, root: Path, national: dict[str, Contact]) -> Council:
     label = str(path.relative_to(root))
     slug = path.stem
-    if not SLUG.match(slug):
-        raise BuildError(f"{label}: expected a file name of lower-case words joined by '-', found {path.name!r}")
+    if not SLUG.fullmatch(slug):
+        shown = label if label.isprintable() else f"councils/{path.name!r}"
+        raise BuildError(f"{shown}: expected a file name of lower-case words joined by '-', found {path.name!r}")
     data, lines = yamlfile.load(path, label)
     if isinstance(data, dict):
         for key in INTERNAL_FIELDS:

@@ -287,7 +287,9 @@ def render_edition(
             english = f"../../{SOURCE_LANGUAGE}/{edition.variant}/{page[: -len('.md')]}.html"
             macros = ui(env)
             checked_on = long_date(review.checked_on, edition.language) if review else None
-            notice = str(macros.review_notice(review.checked_by if review else None, checked_on, english))
+            # The reviewer's name comes from a PO header: shown as a name, escaped, never as markup.
+            checked_by = env.filters["en"](review.checked_by) if review and review.checked_by else None
+            notice = str(macros.review_notice(checked_by, checked_on, english))
             if guide.fell_back or data.fell_back or frame_english:
                 notice = f"{macros.fallback_notice()}\n\n{notice}"
             text = _with_notice(text, notice)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from typing import Annotated, Any, Literal
 
 import phonenumbers
@@ -22,7 +23,8 @@ from pydantic import (
 
 from .languages import LANGUAGES
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# \Z, not $: `$` also matches before a trailing newline, which would make "evil\n" a slug.
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")
 
 
 # ---- value types -------------------------------------------------------------------------------
@@ -94,15 +96,43 @@ def _short_code(value: Any) -> Any:
     return text
 
 
+def _visible(value: str, newlines: bool = False) -> str:
+    """Refuse characters a reader cannot see but a page obeys: control characters (a terminal's
+    escapes, a carriage return that hides a warning), bidi controls (which show "0008 111 0030"
+    as another number) and zero-width characters (which hide a number from the checks)."""
+    for char in value:
+        if char == "\n" and newlines:
+            continue
+        if unicodedata.category(char) in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp"):
+            what = unicodedata.name(char, "a control character").lower()
+            raise ValueError(
+                f"expected text without control, bidi or invisible characters, found U+{ord(char):04X} ({what})"
+                f" in {value!r}"
+            )
+    return value
+
+
 # Numbers, emails and links in a sentence are facts a translator would have to retype: they
 # belong in typed fields.
 _NOT_IN_WORDS = re.compile(r"\d|@|https?://|www\.")
+# A sentence is words: HTML tags, Markdown links, images and attribute blocks are shown as text
+# (escaped) at best, so a sentence that carries them was written by mistake or to attack.
+_MARKUP_IN_WORDS = re.compile(r"[<>\[\]{}`\\]")
+
+
+MAX_TEXT = 300  # one sentence of a leaflet; a page of text is not a field
 
 
 def _text(value: str) -> str:
+    _visible(value, newlines=True)
     value = " ".join(value.split())
     if not value:
         raise ValueError("expected some text, found an empty string")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"expected one sentence of at most {MAX_TEXT} characters, found {len(value)}")
+    markup = _MARKUP_IN_WORDS.search(value)
+    if markup:
+        raise ValueError(f"expected plain words, found markup ({markup.group()!r}) in {value!r}")
     if _NOT_IN_WORDS.search(value):
         raise ValueError(
             f"expected words without numbers, emails or links, found {value!r}"
@@ -116,31 +146,45 @@ _NAME = re.compile(r"[\w][\w .,:;!?'’&()/–-]*[\w.)?!]|\w")
 
 
 def _name(value: str) -> str:
-    value = " ".join(str(value).split())
+    value = " ".join(_visible(str(value)).split())
     if not _NAME.fullmatch(value) or len(value) > 120 or "_" in value:
         raise ValueError(f"expected a name of letters, spaces and ordinary punctuation (at most 120), found {value!r}")
     return value
 
 
 def _address_line(value: str) -> str:
-    value = " ".join(str(value).split())
+    value = " ".join(_visible(str(value)).split())
     if not re.fullmatch(r"[\w .,'’&()/–-]+", value) or "_" in value or len(value) > 120:
         raise ValueError(f"expected one line of a postal address, found {value!r}")
     return value
 
 
 def _url(value: str) -> str:
-    # Only web addresses, and no character that could end an attribute or start markup.
-    if not re.fullmatch(r"https?://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?", value):
-        raise ValueError(f"expected a web address starting https:// (or http://), found {value!r}")
+    # Only secure web addresses (a plain http link can be rewritten on the way to a parent), and
+    # no character that could end an attribute or start markup.
+    _visible(value)
+    if len(value) > 300:
+        raise ValueError(f"expected a web address of at most 300 characters, found {len(value)}")
+    if not re.fullmatch(r"https://[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(:\d+)?(/[A-Za-z0-9._~%!$&'()*+,;=:@/?#-]*)?", value):
+        raise ValueError(f"expected a web address starting https://, found {value!r}")
     if re.search(r"[\"'<>`\\]", value):
         raise ValueError(f"expected a web address without quotes or brackets, found {value!r}")
     return value
 
 
 def _email(value: str) -> str:
+    _visible(value)
+    if len(value) > 254:  # the most an email address can be (RFC 5321)
+        raise ValueError(f"expected an email address of at most 254 characters, found {len(value)}")
     if not re.fullmatch(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", value):
         raise ValueError(f"expected an email address, found {value!r}")
+    return value
+
+
+def _note(value: str) -> str:
+    _visible(value, newlines=True)
+    if not value.strip() or len(value) > MAX_TEXT:
+        raise ValueError(f"expected a note of 1 to {MAX_TEXT} characters, found {len(value.strip())}")
     return value
 
 
@@ -178,6 +222,8 @@ Text = Annotated[str, AfterValidator(_text)]
 Name = Annotated[str, AfterValidator(_name)]
 """A name shown as it is, in every language (marked as English on other languages' pages)."""
 AddressLine = Annotated[str, AfterValidator(_address_line)]
+Note = Annotated[str, AfterValidator(_note)]
+"""A note for the web team, never printed: visible characters only, since it is shown in a terminal."""
 Url = Annotated[str, AfterValidator(_url)]
 Email = Annotated[str, AfterValidator(_email)]
 Colour = Annotated[str, AfterValidator(_colour)]

@@ -11,6 +11,11 @@ from .errors import BuildError
 
 Loc = tuple[str | int, ...]
 
+# A council file is a page or two of plain fields: anything far bigger, deeper or using YAML's
+# anchors and aliases (which can expand a few lines into gigabytes) is refused before parsing.
+MAX_BYTES = 32 * 1024
+MAX_DEPTH = 20
+
 
 def _lines(node: yaml.Node, loc: Loc, out: dict[Loc, int]) -> None:
     """Map each path in the document to its 1-based line number."""
@@ -43,23 +48,49 @@ def _duplicates(node: yaml.Node | None, label: str) -> list[str]:
     return problems
 
 
-def _parse(text: str, loader: type) -> tuple[yaml.Node | None, Any]:
+def _shape(text: str, loader: type, label: str) -> None:
+    """Refuse anchors, aliases and deep nesting from the event stream, which never recurses."""
+    depth = 0
+    for event in yaml.parse(text, Loader=loader):
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise BuildError(
+                f"{label}:{line}: expected plain values, found a YAML anchor or alias ('&' or '*'); write the value out"
+            )
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise BuildError(f"{label}:{line}: expected lists and mappings at most {MAX_DEPTH} deep, found deeper")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _parse(text: str, loader: type, label: str) -> tuple[yaml.Node | None, Any]:
+    _shape(text, loader, label)
     return yaml.compose(text, Loader=loader), yaml.load(text, Loader=loader)  # noqa: S506 (safe loaders only)
 
 
 def load(path: Path, label: str) -> tuple[Any, dict[Loc, int]]:
     """Return the file's data and a path → line map; bad YAML is a BuildError naming the line."""
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as err:
         raise BuildError(f"{label}: cannot read the file ({err.strerror})") from None
-    except UnicodeDecodeError:
-        raise BuildError(f"{label}: expected UTF-8 text, found bytes that are not UTF-8") from None
+    if len(raw) > MAX_BYTES:
+        raise BuildError(f"{label}: expected a file of at most {MAX_BYTES // 1024} KB, found {len(raw) // 1024} KB")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise BuildError(
+            f"{label}:{line}: expected UTF-8 text, found byte {raw[err.start]:#04x}, which is not UTF-8"
+            " (save the file as UTF-8)"
+        ) from None
     try:
         try:
-            node, data = _parse(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: fast
+            node, data = _parse(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader), label)  # libyaml: fast
         except yaml.MarkedYAMLError:
-            node, data = _parse(text, yaml.SafeLoader)  # libyaml words errors differently: let this one say
+            node, data = _parse(text, yaml.SafeLoader, label)  # libyaml words errors differently: let this one say
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f":{mark.line + 1}" if mark else ""

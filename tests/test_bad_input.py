@@ -27,7 +27,7 @@ EXPECTED: dict[str, list[str]] = {
         "starting 1 to 5 or 7, found '69999' (codes starting 6, 8 or 9 are premium rate)"
     ],
     "bad-url": [
-        "councils/bad-url.yml:9: contacts.0.web: expected a web address starting https:// (or http://), "
+        "councils/bad-url.yml:9: contacts.0.web: expected a web address starting https://, "
         "found 'sites.example.org/safeguarding'"
     ],
     "broken-yaml": [
@@ -73,12 +73,11 @@ EXPECTED: dict[str, list[str]] = {
         "normal call, found '0909 879 0000' (a costly range)"
     ],
     "quote-in-url": [
-        "councils/quote-in-url.yml:3: site_url: expected a web address starting https:// (or http://), "
+        "councils/quote-in-url.yml:3: site_url: expected a web address starting https://, "
         "found 'https://example.org/\"onmouseover=\"x'"
     ],
     "several-problems": [
-        "councils/several-problems.yml:3: site_url: expected a web address starting https:// (or http://), "
-        "found 'example.org'",
+        "councils/several-problems.yml:3: site_url: expected a web address starting https://, found 'example.org'",
         "councils/several-problems.yml:8: timescales.first_review.number: expected a number above 0, found 0",
         "councils/several-problems.yml:10: contacts.0: expected at least one of phone, international, text, "
         "email, web or address, found none",
