@@ -64,8 +64,8 @@ def lines(raw: bytes, label: str) -> list[str]:
     problems = []
     seen: dict[tuple[str, str], int] = {}  # (msgctxt, msgid) -> line of the msgid
     state, context, msgid, waiting = "", "", "", 0  # waiting: the line of a msgid with no msgstr yet
-    for number, line in enumerate(text.removeprefix("\ufeff").split("\n"), 1):
-        stripped = line.strip()
+    for number, row in enumerate(text.removeprefix("\ufeff").split("\n"), 1):
+        stripped = row.strip()
         if not stripped or stripped.startswith("#"):
             continue
         if not (_KEYWORD_LINE.fullmatch(stripped) or _STRING_LINE.fullmatch(stripped)):
@@ -73,13 +73,13 @@ def lines(raw: bytes, label: str) -> list[str]:
                 waiting = 0  # a broken msgstr is still the msgstr: one fault, one message
             if stripped.count('"') - stripped.count('\\"') in (1, 3) or not stripped.endswith('"'):
                 problems.append(
-                    f"{label}:{number}: expected a quoted string closed by '\"', found {line!r}"
+                    f"{label}:{number}: expected a quoted string closed by '\"', found {row!r}"
                     " (a missing quote, or the file was cut short)"
                 )
             else:
                 problems.append(
                     f"{label}:{number}: expected a comment, a keyword (msgid, msgstr …) with a quoted string,"
-                    f" or a quoted string, found {line!r}"
+                    f" or a quoted string, found {row!r}"
                 )
             continue
         keyword, string = stripped.split('"', 1)[0].strip(), stripped[stripped.index('"') :].rstrip()
@@ -153,7 +153,7 @@ def header(catalog: Catalog, lang: str, text: str, label: str) -> list[str]:
 
 
 def forms(message: Message) -> list[str]:
-    return list(message.string) if isinstance(message.string, list | tuple) else [message.string]
+    return list(message.string) if isinstance(message.string, list | tuple) else [message.string or ""]
 
 
 def ids(message: Message) -> list[str]:

@@ -52,7 +52,7 @@ def _shape(text: str, loader: type, label: str) -> None:
     """Refuse anchors, aliases and deep nesting from the event stream, which never recurses."""
     depth = 0
     for event in yaml.parse(text, Loader=loader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark else 0
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise BuildError(
                 f"{label}:{line}: expected plain values, found a YAML anchor or alias ('&' or '*'); write the value out"
