@@ -1,3 +1,3 @@
-from .cli import main
+from parentinfo.cli import main
 
 main()

@@ -14,14 +14,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import catalogues, leaflets, manifest, publish, shared
-from .council import Council
-from .editions import EDITIONS, VARIANTS
-from .errors import BuildError
-from .languages import LANGUAGES, SOURCE_LANGUAGE
-from .loading import load_councils, unconfirmed_warnings
-from .render import Edition, environment, render_edition, ui
-from .site import Labels, SiteConfig, build_language, page_html
+from parentinfo.data.council import Council
+from parentinfo.data.loading import load_councils, unconfirmed_warnings
+from parentinfo.editions import EDITIONS, VARIANTS
+from parentinfo.errors import BuildError
+from parentinfo.i18n import catalogues
+from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
+from parentinfo.outputs.leaflets import leaflets
+from parentinfo.outputs.site import shared
+from parentinfo.outputs.site.site import Labels, SiteConfig, build_language, page_html
+from parentinfo.publish import manifest, publish
+from parentinfo.render import Edition, environment, render_edition, ui
 
 WORK = ".parentinfo"
 

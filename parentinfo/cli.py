@@ -15,11 +15,11 @@ from typing import Any
 
 import click
 
-from . import build as build_stage
-from .errors import BuildError
-from .loading import load_councils, unconfirmed_warnings
-from .schema import SCHEMA_FILE, json_schema, skeleton
-from .values import SLUG
+from parentinfo import build as build_stage
+from parentinfo.data.loading import load_councils, unconfirmed_warnings
+from parentinfo.data.schema import SCHEMA_FILE, json_schema, skeleton
+from parentinfo.data.values import SLUG
+from parentinfo.errors import BuildError
 
 # Commands that publish into site/: only they can promise a failure left it as it was.
 SITE_COMMANDS = {"build", "merge"}
@@ -129,7 +129,7 @@ def build(councils: tuple[str, ...], languages: tuple[str, ...], strict: bool, a
 @click.argument("shards", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
 def merge(shards: tuple[Path, ...]) -> None:
     """Merge site/ folders built elsewhere (e.g. one CI job per council or language) into site/."""
-    from .merge import merge as merge_stage
+    from parentinfo.publish.merge import merge as merge_stage
 
     sync = merge_stage(_root(), list(shards))
     click.echo(f"Merged {len(shards)} shard(s): {len(sync.written)} file(s) written, {len(sync.removed)} removed.")
@@ -138,8 +138,8 @@ def merge(shards: tuple[Path, ...]) -> None:
 @main.command()
 def check() -> None:
     """Check every council file and catalogue without building (run it before committing)."""
-    from . import catalogues
-    from .languages import LANGUAGES, SOURCE_LANGUAGE
+    from parentinfo.i18n import catalogues
+    from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
 
     councils = load_councils(_root())
     used = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and any(code in c.languages for c in councils)]
@@ -204,7 +204,7 @@ def i18n() -> None:
 @i18n.command()
 def extract() -> None:
     """Write each catalogue's template (locales/DOMAIN.pot) from the sources."""
-    from . import catalogues
+    from parentinfo.i18n import catalogues
 
     for domain, template in catalogues.extract(_root()).items():
         path = catalogues.locales(_root()) / f"{domain}.pot"
@@ -216,7 +216,7 @@ def extract() -> None:
 @click.option("--language", "languages", multiple=True, metavar="CODE", help="Only this language.")
 def update(languages: tuple[str, ...]) -> None:
     """Update the POTs and every PO file: new messages empty, changed ones marked fuzzy."""
-    from . import catalogues
+    from parentinfo.i18n import catalogues
 
     written = catalogues.update(_root(), _languages(languages))
     click.echo("\n".join(written) if written else "All catalogues already up to date.")
@@ -225,7 +225,8 @@ def update(languages: tuple[str, ...]) -> None:
 @i18n.command(name="compile")
 def compile_() -> None:
     """Check every catalogue and compile .mo files (the build does this itself)."""
-    from . import catalogues, publish
+    from parentinfo.i18n import catalogues
+    from parentinfo.publish import publish
 
     problems, _ = catalogues.check(_root())
     if problems:
@@ -239,7 +240,7 @@ def compile_() -> None:
 @i18n.command()
 def status() -> None:
     """Per language: translated %, fuzzy, untranslated and review status."""
-    from . import catalogues
+    from parentinfo.i18n import catalogues
 
     problems, statuses = catalogues.check(_root(), allow_incomplete=True)
     click.echo(f"{'language':<26}{'domain':<10}{'translated':>11}{'fuzzy':>7}{'untranslated':>14}  review")
@@ -252,7 +253,7 @@ def status() -> None:
 
 
 def _languages(codes: tuple[str, ...]) -> list[str] | None:
-    from .languages import LANGUAGES, SOURCE_LANGUAGE
+    from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
 
     bad = [c for c in codes if c not in LANGUAGES or c == SOURCE_LANGUAGE]
     if bad:

@@ -19,11 +19,11 @@ from typing import Any
 import jinja2
 from babel.dates import format_date, format_time
 
-from .council import Council
-from .editions import EDITIONS, VARIANTS
-from .errors import BuildError
-from .languages import SOURCE_LANGUAGE
-from .values import Phone
+from parentinfo.data.council import Council
+from parentinfo.data.values import Phone
+from parentinfo.editions import EDITIONS, VARIANTS
+from parentinfo.errors import BuildError
+from parentinfo.languages import SOURCE_LANGUAGE
 
 
 @dataclass(frozen=True)

@@ -208,7 +208,7 @@ PROJECT_CASES = {
     "template names a council field that does not exist": (
         _template_names_a_missing_field,
         ("build",),
-        "error: docs/standard/help.md: 'parentinfo.council.Council object' has no attribute 'helpline' "
+        "error: docs/standard/help.md: 'parentinfo.data.council.Council object' has no attribute 'helpline' "
         "(not a field in the council schema)",
     ),
     "unknown council on the command line": (

@@ -9,7 +9,7 @@ import pytest
 from browser import chromium, serve
 from material import __file__ as material_file
 
-from parentinfo.cssprune import collect, prune
+from parentinfo.outputs.site.cssprune import collect, prune
 
 PAGES = [
     '<html lang="ar" dir="rtl"><body dir="rtl"><nav class="md-nav md-nav--primary">'

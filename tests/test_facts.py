@@ -19,12 +19,12 @@ import yaml
 from pydantic import BaseModel
 from sitetools import REPO, article, text_of
 
-from parentinfo.council import Council
-from parentinfo.loading import council_files, load_councils, model_in
+from parentinfo.data.council import Council
+from parentinfo.data.loading import council_files, load_councils, model_in
+from parentinfo.data.schema import choices, is_list
+from parentinfo.data.values import Period
+from parentinfo.outputs.site.site import SiteConfig
 from parentinfo.render import Edition, render_edition
-from parentinfo.schema import choices, is_list
-from parentinfo.site import SiteConfig
-from parentinfo.values import Period
 
 PAGES = [p for p in yaml.safe_load((REPO / "mkdocs.yml").read_text())["nav"]]
 # Set by parentinfo or deployment settings, not facts a reader sees as sentences.

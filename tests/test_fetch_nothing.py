@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from parentinfo.errors import BuildError
-from parentinfo.leaflets import write_leaflet_pdf
-from parentinfo.site import CSP
+from parentinfo.outputs.leaflets.leaflets import write_leaflet_pdf
+from parentinfo.outputs.site.site import CSP
 
 PIXEL = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
 

@@ -11,9 +11,9 @@ import pytest
 from babel.messages.pofile import read_po, write_po
 from sitetools import REPO, copy_project, text_of
 
-from parentinfo import catalogues
 from parentinfo.build import WORK, build
 from parentinfo.errors import BuildError
+from parentinfo.i18n import catalogues
 
 
 def fake_translate(root: Path, lang: str, skip: int = 0, leave: tuple[str, ...] = ()) -> Path:

@@ -1,7 +1,7 @@
 """The leaflets' text layer: what copying, search and a screen reader get from each PDF.
 
 WeasyPrint's own glyph→Unicode map garbles complex scripts (Arabic ligatures, Nastaliq,
-Bengali pre-base vowels); parentinfo.pdftext adds /ActualText. These tests read the PDFs with
+Bengali pre-base vowels); parentinfo.outputs.leaflets.pdftext adds /ActualText. These tests read the PDFs with
 poppler, as the accessibility review did, and the tag tree with pdfplumber.
 """
 
@@ -119,12 +119,12 @@ SAMPLES = {
 @pytest.mark.parametrize("lang", sorted(SAMPLES))
 def test_complex_script_words_survive_copying(lang: str, tmp_path: Path) -> None:
     """Seconds, not a build: a paragraph rendered the way a leaflet is, then read by poppler."""
-    from parentinfo.leaflets import write_leaflet_pdf
+    from parentinfo.outputs.leaflets.leaflets import write_leaflet_pdf
 
     direction, font, text = SAMPLES[lang]
     html_text = SNIPPET.format(lang=lang, dir=direction, font=font, text=text)
     pdf = tmp_path / "snippet.pdf"
-    from parentinfo import pdftext
+    from parentinfo.outputs.leaflets import pdftext
 
     before = pdftext.fallbacks
     write_leaflet_pdf(html_text, pdf, b"test")

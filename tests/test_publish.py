@@ -1,4 +1,4 @@
-"""Publishing (parentinfo/publish.py): the next site is assembled beside the published one and
+"""Publishing (parentinfo/publish/publish.py): the next site is assembled beside the published one and
 switched in one step; files outside a partial build's scope and unchanged files are kept."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from sitetools import REPO, snapshot
 
-from parentinfo import publish
 from parentinfo.errors import BuildError
+from parentinfo.publish import publish
 
 
 def tree(top: Path, files: dict[str, str]) -> Path:
@@ -104,7 +104,7 @@ def test_a_second_build_waits_for_the_lock_and_says_so(tmp_path: Path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from parentinfo import publish\n"
+            "import sys, time; from pathlib import Path; from parentinfo.publish import publish\n"
             "with publish.exclusive(Path(sys.argv[1])):\n    print('held', flush=True); time.sleep(2)",
             str(tmp_path),
         ],

@@ -23,8 +23,8 @@ from babel.messages.pofile import read_po
 from sitetools import article, copy_project, snapshot, text_of
 from test_build import run_cli
 
-from parentinfo.council import Council
-from parentinfo.loading import load_council, load_national
+from parentinfo.data.council import Council
+from parentinfo.data.loading import load_council, load_national
 
 FIXTURES = Path(__file__).parent / "fixtures" / "redteam"
 COUNCILS = sorted(p.stem for p in (FIXTURES / "councils").glob("*.yml"))

@@ -8,8 +8,8 @@ import yaml
 from sitetools import REPO, copy_project
 from test_build import run_cli
 
-from parentinfo.council import Council
-from parentinfo.schema import FIRST_LINE, SCHEMA_FILE, json_schema, skeleton
+from parentinfo.data.council import Council
+from parentinfo.data.schema import FIRST_LINE, SCHEMA_FILE, json_schema, skeleton
 
 
 def test_committed_json_schema_is_up_to_date() -> None:

@@ -14,8 +14,8 @@ import pytest
 from browser import serve
 from sitetools import REPO, text_of
 
-from parentinfo.fonts import FONTS, NOTO
 from parentinfo.languages import LANGUAGES
+from parentinfo.outputs.fonts import FONTS, NOTO
 
 # Every box that hides overflow and holds text: its content (ascent to descent of each line)
 # must fit, or the dots above and below the letters are cut off.

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from sitetools import article, links_of, text_of
 
+from parentinfo.data.loading import load_councils
 from parentinfo.languages import LANGUAGES
-from parentinfo.loading import load_councils
 
 
 def editions(built: Path) -> list[dict]:

@@ -14,10 +14,10 @@ from pathlib import Path
 import yaml
 from babel.messages.catalog import Catalog
 
-from .errors import BuildError
+from parentinfo.errors import BuildError
 
 FILE = "terms.yml"
-# The key of terms.yml that holds the word forms per plural category (parentinfo/plurals.py).
+# The key of terms.yml that holds the word forms per plural category (parentinfo/i18n/plurals.py).
 PLURAL_FORMS = "plural forms"
 
 

@@ -243,7 +243,7 @@ def install() -> None:
     """Patch WeasyPrint in this process (idempotent). Called by the leaflet worker."""
     if weasyprint.__version__ != WEASYPRINT:
         raise RuntimeError(
-            f"parentinfo.pdftext patches WeasyPrint {WEASYPRINT} internals, found {weasyprint.__version__}: "
+            f"{__name__} patches WeasyPrint {WEASYPRINT} internals, found {weasyprint.__version__}: "
             "check draw/text.py draw_first_line, pdf/stream.py Stream.marked and pdf/tags.py _build_box_tree, "
             "then update WEASYPRINT"
         )

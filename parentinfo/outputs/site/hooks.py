@@ -1,6 +1,6 @@
 """parentinfo's part in every MkDocs build, as MkDocs hooks (the `hooks:` setting).
 
-`parentinfo/site.py` names this file in each build's generated mkdocs.yml, with what differs per
+`parentinfo/outputs/site/site.py` names this file in each build's generated mkdocs.yml, with what differs per
 build under `extra.parentinfo_build` ({"language", "languages"} for an edition build, {"home": true}
 for a council's home build). So that mkdocs.yml alone rebuilds the same site with bare
 `mkdocs build -f`, and all that is MkDocs-specific stays in site.py and here.
@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from parentinfo import cssprune
+from parentinfo.outputs.site import cssprune
 from parentinfo.languages import LANGUAGES
 
 # Theme files a page never loads: all JavaScript (the site ships none) and source maps.

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BuildError
+from parentinfo.errors import BuildError
 
 Loc = tuple[str | int, ...]
 

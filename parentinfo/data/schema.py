@@ -10,8 +10,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from .council import Council
-from .loading import model_in
+from parentinfo.data.council import Council
+from parentinfo.data.loading import model_in
 
 SCHEMA_FILE = "council.schema.json"
 """Beside the council files in councils/; each file names it on its first line."""

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from .values import Contact, Model, Name
+from parentinfo.data.values import Contact, Model, Name
 
 
 class PreMeeting(Model):

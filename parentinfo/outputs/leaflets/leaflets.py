@@ -24,10 +24,11 @@ from urllib.parse import urljoin
 import markdown
 import segno
 
-from . import cache, fonts
-from .editions import EDITIONS
-from .errors import BuildError
-from .languages import LANGUAGES
+from parentinfo import cache
+from parentinfo.editions import EDITIONS
+from parentinfo.errors import BuildError
+from parentinfo.languages import LANGUAGES
+from parentinfo.outputs import fonts
 
 # Paper order: no accessibility statement (it is about the web pages), contacts last.
 LEAVE_OUT = ("accessibility.md",)
@@ -255,7 +256,7 @@ def write_leaflet_pdf(html_text: str, path: Path, identifier: bytes) -> int:
     checker (veraPDF) can be run here, and a leaflet claims it only once one has passed it."""
     from weasyprint import HTML
 
-    from . import pdftext
+    from parentinfo.outputs.leaflets import pdftext
 
     pdftext.install()
     refused: list[str] = []

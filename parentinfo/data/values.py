@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from .languages import LANGUAGES
+from parentinfo.languages import LANGUAGES
 
 # \Z, not $: `$` also matches before a trailing newline, which would make "evil\n" a slug.
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\Z")

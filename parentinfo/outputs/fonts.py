@@ -14,9 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import cache as caches
-from .errors import BuildError
-from .languages import ALWAYS, LANGUAGES, LATIN, ScriptFont
+from parentinfo import cache as caches
+from parentinfo.errors import BuildError
+from parentinfo.languages import ALWAYS, LANGUAGES, LATIN, ScriptFont
 
 NOTO = Path("/usr/share/fonts/truetype/noto")
 

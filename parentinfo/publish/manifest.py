@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .editions import VARIANTS
-from .errors import BuildError
-from .languages import LANGUAGES
+from parentinfo.editions import VARIANTS
+from parentinfo.errors import BuildError
+from parentinfo.languages import LANGUAGES
 
 NAME = "manifest.json"
 

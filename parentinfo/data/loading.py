@@ -9,9 +9,9 @@ from typing import Any, get_args
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import yamlfile
-from .council import SLUG, Contact, Council, Model
-from .errors import BuildError
+from parentinfo.data import yamlfile
+from parentinfo.data.council import SLUG, Contact, Council, Model
+from parentinfo.errors import BuildError
 
 INTERNAL_FIELDS = ("slug", "national_contacts")  # set by parentinfo, never written in a file
 EXPECTED = {

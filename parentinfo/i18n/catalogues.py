@@ -24,13 +24,14 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 from pydantic import BaseModel
 
-from . import pocheck, terms, yamlfile
-from .council import Council
-from .errors import BuildError
-from .languages import LANGUAGES, SOURCE_LANGUAGE
-from .loading import load_councils
-from .render import Marked, Review
-from .values import _text
+from parentinfo.data import yamlfile
+from parentinfo.data.council import Council
+from parentinfo.data.loading import load_councils
+from parentinfo.data.values import _text
+from parentinfo.errors import BuildError
+from parentinfo.i18n import pocheck, terms
+from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
+from parentinfo.render import Marked, Review
 
 DOMAINS = ("guide", "easy-read", "councils")
 PROJECT = "parentinfo"

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .council import Council
-from .editions import EDITIONS
-from .errors import BuildError
-from .languages import LANGUAGES, SOURCE_LANGUAGE
-from .render import environment, render_page
-from .site import CSP, SiteConfig, build_home
+from parentinfo.data.council import Council
+from parentinfo.editions import EDITIONS
+from parentinfo.errors import BuildError
+from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
+from parentinfo.render import environment, render_page
+from parentinfo.outputs.site.site import CSP, SiteConfig, build_home
 
 
 @dataclass(frozen=True)

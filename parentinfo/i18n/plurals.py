@@ -18,8 +18,8 @@ from pathlib import Path
 import babel
 from babel.messages.mofile import write_mo
 
-from . import catalogues, terms
-from .textlint import END, START, arabic_normal
+from parentinfo.i18n import catalogues, terms
+from parentinfo.i18n.textlint import END, START, arabic_normal
 
 SAMPLES = (1, 2, 5, 11, 21, 28)
 # Arabic has six categories: 0, 3 and 100 to 102 are the ones the common numbers miss.

@@ -21,12 +21,18 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from . import cache, cssprune, fonts, hooks
-from .council import Council
-from .editions import EDITIONS
-from .errors import BuildError
-from .fonts import font_css, one_line_height, web_fonts
-from .languages import LANGUAGES
+from parentinfo import cache
+
+from parentinfo.outputs.site import cssprune
+
+from parentinfo.outputs import fonts
+
+from parentinfo.outputs.site import hooks
+from parentinfo.data.council import Council
+from parentinfo.editions import EDITIONS
+from parentinfo.errors import BuildError
+from parentinfo.outputs.fonts import font_css, one_line_height, web_fonts
+from parentinfo.languages import LANGUAGES
 
 # Every page's Content-Security-Policy (overrides/main.html puts it first in <head>): nothing from
 # another host, no script at all, no plugins, no forms, no <base>.
@@ -112,7 +118,7 @@ def _write_docs(docs: Path, files: dict[str, str] | dict[str, str | bytes]) -> N
 def _run(cfg: SiteConfig, work: Path, overrides: dict[str, Any], build: dict[str, Any]) -> None:
     """One MkDocs build from a generated config file, kept beside its docs.
 
-    Everything parentinfo adds to MkDocs is in that file: its hooks (parentinfo/hooks.py) and,
+    Everything parentinfo adds to MkDocs is in that file: its hooks (parentinfo/outputs/site/hooks.py) and,
     under `extra.parentinfo_build`, what they need to know (`build`), so
     `mkdocs build -f .parentinfo/work/<slug>/<language>/mkdocs.yml` makes the same site.
     """

@@ -11,11 +11,12 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import manifest, publish, shared
-from .errors import BuildError
-from .languages import LANGUAGES
-from .loading import load_councils
-from .site import SiteConfig
+from parentinfo.data.loading import load_councils
+from parentinfo.errors import BuildError
+from parentinfo.languages import LANGUAGES
+from parentinfo.outputs.site import shared
+from parentinfo.outputs.site.site import SiteConfig
+from parentinfo.publish import manifest, publish
 
 WORK = ".parentinfo"
 

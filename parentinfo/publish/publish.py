@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import BuildError
+from parentinfo.errors import BuildError
 
 NEW = ".parentinfo-new"  # the next site, while it is assembled
 OLD = ".parentinfo-old"  # the last site, while it is removed

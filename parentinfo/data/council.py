@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from .facts import (
+from parentinfo.data.facts import (
     After,
     Children,
     Complaints,
@@ -26,8 +26,7 @@ from .facts import (
     Solicitor,
     Supporter,
 )
-from .languages import LANGUAGES, SOURCE_LANGUAGE
-from .values import (
+from parentinfo.data.values import (
     SLUG,
     Colour,
     Contact,
@@ -43,6 +42,7 @@ from .values import (
     Url,
     Venue,
 )
+from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
 
 __all__ = ["SLUG", "Contact", "Council", "Model"]
 

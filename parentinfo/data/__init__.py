@@ -1,0 +1,1 @@
+"""Council data: value types, typed facts, the council schema, loading and YAML."""

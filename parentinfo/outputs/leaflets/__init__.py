@@ -1,0 +1,1 @@
+"""The PDF leaflets: WeasyPrint, and the leaflets' text layer."""

@@ -1,0 +1,1 @@
+"""Publishing: the manifest, the atomic switch of site/, and merging shards."""
