@@ -25,7 +25,7 @@ SAMPLES = (1, 2, 5, 11, 21, 28)
 # Arabic has six categories: 0, 3 and 100 to 102 are the ones the common numbers miss.
 MORE_SAMPLES = {"ar": (0, 3, 100, 101)}
 # The counted word of each plural message, found in its English (longest first).
-WORDS = ("working day", "day", "week", "month", "minute", "page")
+WORDS = ("working day", "day", "week", "month", "year", "minute", "page")
 # Arabic short vowels and shadda, which translators write or leave out; the tanwin (U+064B to
 # U+064D) stays, it is what marks "28 يومًا".
 _SHORT_VOWELS = dict.fromkeys(range(0x064E, 0x0653))
