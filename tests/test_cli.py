@@ -98,6 +98,16 @@ ERROR_PATHS: dict[str, tuple[Callable[[Path], None], tuple[str, ...], list[str]]
         ("build", "--council", "narnia"),
         [f"error: --council: expected one of {', '.join(COUNCILS)}, found 'narnia'", STOPPED],
     ),
+    "build: a council outside councils/ (red team D06d)": (
+        _nothing,
+        ("build", "--council", "../" + COUNCILS[0]),
+        [f"error: --council: expected one of {', '.join(COUNCILS)}, found '../{COUNCILS[0]}'", STOPPED],
+    ),
+    "build: an empty council (red team D06e)": (
+        _nothing,
+        ("build", "--council", ""),
+        [f"error: --council: expected one of {', '.join(COUNCILS)}, found ''", STOPPED],
+    ),
     "build: unknown language": (
         _nothing,
         ("build", "--language", "klingon"),
