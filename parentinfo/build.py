@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from parentinfo.data.council import Council
-from parentinfo.data.loading import load_councils, unconfirmed_warnings
+from parentinfo.data.loading import load_councils, own_sources, unconfirmed_warnings
 from parentinfo.editions import EDITIONS, VARIANTS
 from parentinfo.errors import BuildError
 from parentinfo.i18n import catalogues
@@ -180,7 +180,9 @@ def _build(
     cfg = SiteConfig.read(root)
     _check_languages(languages)
 
-    # 1. Council data, validated: every problem in every file, then one abort.
+    # 1. Council data, validated: every problem in every file, then one abort (and no source
+    #    that is a link to somewhere else).
+    own_sources(root)
     councils = load_councils(root, only)
     result.warnings = unconfirmed_warnings(councils)
     if strict and result.warnings:

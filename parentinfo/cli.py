@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from parentinfo import build as build_stage
-from parentinfo.data.loading import load_councils, unconfirmed_warnings
+from parentinfo.data.loading import load_councils, own_sources, unconfirmed_warnings
 from parentinfo.data.schema import SCHEMA_FILE, json_schema, skeleton
 from parentinfo.data.values import SLUG
 from parentinfo.errors import BuildError
@@ -141,6 +141,7 @@ def check() -> None:
     from parentinfo.i18n import catalogues
     from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
 
+    own_sources(_root())
     councils = load_councils(_root())
     used = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and any(code in c.languages for c in councils)]
     spare = [code for code in LANGUAGES if code != SOURCE_LANGUAGE and code not in used]

@@ -65,6 +65,11 @@ def _directory_at(rel: str) -> Callable[[Path], None]:
     return edit
 
 
+def _linked_source(root: Path) -> None:
+    """A theme file that is a link to a file of the machine: MkDocs would copy it into the site."""
+    (root / "overrides" / "assets" / "notes.txt").symlink_to("/etc/hostname")
+
+
 def _empty_shard(root: Path) -> None:
     (root / "shard").mkdir()
 
@@ -117,6 +122,16 @@ ERROR_PATHS: dict[str, tuple[Callable[[Path], None], tuple[str, ...], list[str]]
         _bad_council,
         ("build",),
         ["error: councils/wrong-type.yml:8: complaints.deadline_days: expected a whole number, found 'soon'", STOPPED],
+    ),
+    "build: a source that is a link to a file of the machine": (
+        _linked_source,
+        ("build",),
+        ["error: overrides/assets/notes.txt: a symbolic link; the project's sources must be its own files", STOPPED],
+    ),
+    "check: a source that is a link to a file of the machine": (
+        _linked_source,
+        ("check",),
+        ["error: overrides/assets/notes.txt: a symbolic link; the project's sources must be its own files"],
     ),
     "merge: a folder that is not a built site": (
         _empty_shard,

@@ -207,6 +207,18 @@ REFUSED: dict[str, list[str]] = {
     "d15-control-characters-in-note": [
         "councils/d15-control-characters-in-note.yml:38: unconfirmed.0.why: expected text without control, bidi or invisible characters, found U+000D (a control character) in 'name and number blank\\rAll checks passed\\x1b[2J'",
     ],
+    "x01-period-too-long": [
+        "councils/x01-period-too-long.yml:21: timescales.first_conference.number: expected a number from 1 to 365, found 1500",
+    ],
+    "x02-range-downwards": [
+        "councils/x02-range-downwards.yml:21: timescales.first_conference: expected a range from a smaller number to a larger one, found 15 to 10",
+    ],
+    "x03-age-of-an-adult": [
+        "councils/x03-age-of-an-adult.yml:18: children.chair_writes_if_over: expected a number from 1 to 17, found 111",
+    ],
+    "x04-complaint-deadline-years": [
+        "councils/x04-complaint-deadline-years.yml:26: complaints.deadline_days: expected a number from 1 to 365, found 2000",
+    ],
     "l01-no-languages": [
         "councils/l01-no-languages.yml:35: languages: expected at least one item (leave the field out for the default), found an empty list",
     ],

@@ -18,8 +18,8 @@ from parentinfo.data.values import Contact, Model, Name
 class PreMeeting(Model):
     """The chair meets you before the conference starts."""
 
-    arrive_minutes_early: int | None = Field(default=None, gt=0)
-    """To take part, arrive this many minutes before the conference starts."""
+    arrive_minutes_early: int | None = Field(default=None, gt=0, le=120)
+    """To take part, arrive this many minutes before the conference starts (at most 120)."""
     called: Name | None = None
     """The council's name for this meeting, e.g. "pre-meeting consultation"."""
     you_go_in_first: bool = False
@@ -41,8 +41,8 @@ class PreMeeting(Model):
 class Reports(Model):
     """The reports professionals write for the conference."""
 
-    days_before: int | None = Field(default=None, gt=0)
-    """You should get the reports at least this many days before the conference."""
+    days_before: int | None = Field(default=None, gt=0, le=30)
+    """You should get the reports at least this many days before the conference (at most 30)."""
     social_worker_shares: bool = False
     """Your social worker talks everything through with you and shares their report before."""
     your_views_in_it: bool = False
@@ -152,8 +152,8 @@ class Children(Model):
     """Your child may come if they are old enough and understand enough."""
     part_or_all: bool = False
     """Your child can come for some or all of the meeting, if they want to."""
-    chair_writes_if_over: int | None = Field(default=None, gt=0)
-    """If your child is over this age, the chair sends them a letter."""
+    chair_writes_if_over: int | None = Field(default=None, gt=0, le=17)
+    """If your child is over this age, the chair sends them a letter (an age under 18)."""
     consultation_form: bool = False
     """The chair's letter comes with a consultation form for your child's views."""
     advocate: ChildAdvocacy | None = None
@@ -263,8 +263,8 @@ class After(Model):
 class Complaints(Model):
     """If you disagree with the decision or want to complain."""
 
-    deadline_days: int | None = Field(default=None, gt=0)
-    """A complaint must be sent within this many days of the conference."""
+    deadline_days: int | None = Field(default=None, gt=0, le=365)
+    """A complaint must be sent within this many days of the conference (at most 365)."""
     talk_to_social_worker_first: bool = False
     """First, talk to your social worker: they may explain why the decision was made."""
     then_chair_informally: bool = False

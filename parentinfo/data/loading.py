@@ -82,6 +82,8 @@ def _problem(err: ErrorDetails, model: type[BaseModel]) -> str:
         return f"expected {err['ctx']['expected']}, found {_describe(err['input'])}"
     if kind == "value_error":
         return str(err["ctx"]["error"])
+    if kind == "less_than_equal":
+        return f"expected a number from 1 to {err['ctx']['le']}, found {_describe(err['input'])}"
     if kind in EXPECTED:
         return f"expected {EXPECTED[kind]}, found {_describe(err['input'])}"
     return f"{err['msg']}, found {_describe(err['input'])}"
@@ -148,6 +150,22 @@ def load_council(path: Path, root: Path, national: dict[str, Contact]) -> Counci
             f"({', '.join(national) or 'none'}), found {', '.join(map(repr, unknown))}"
         )
     return council.model_copy(update={"national_contacts": [national[k] for k in council.national]})
+
+
+SOURCES = ("councils", "docs", "overrides", "locales", "mkdocs.yml")
+
+
+def own_sources(root: Path) -> None:
+    """The project's sources are its own files: a symbolic link in them could put a file of the
+    build machine (say, one in overrides/assets/, which is copied into the site) on the web."""
+    links = [
+        path.relative_to(root).as_posix()
+        for part in SOURCES
+        for path in [root / part, *((root / part).rglob("*") if (root / part).is_dir() else [])]
+        if path.is_symlink()
+    ]
+    if links:
+        raise BuildError([f"{link}: a symbolic link; the project's sources must be its own files" for link in links])
 
 
 def load_councils(root: Path, only: list[str] | None = None) -> list[Council]:

@@ -291,12 +291,18 @@ class Venue(Model):
 class Period(Model):
     """A length of time such as "10 working days" or "4 to 6 weeks"."""
 
-    number: int = Field(gt=0)
-    """How many units."""
-    to: int | None = Field(default=None, gt=0)
-    """Upper end of a range, e.g. 6 in "4 to 6 weeks"."""
+    number: int = Field(gt=0, le=365)
+    """How many units (at most 365: a larger number is a slip of the keyboard)."""
+    to: int | None = Field(default=None, gt=0, le=365)
+    """Upper end of a range, e.g. 6 in "4 to 6 weeks"; more than `number`."""
     unit: Literal["days", "working days", "weeks", "months"]
     """The unit of time."""
+
+    @model_validator(mode="after")
+    def _range_upwards(self) -> Period:
+        if self.to is not None and self.to <= self.number:
+            raise ValueError(f"expected a range from a smaller number to a larger one, found {self.number} to {self.to}")
+        return self
 
 
 class Interval(Period):
