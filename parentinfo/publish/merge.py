@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from parentinfo.data.loading import load_councils
+from parentinfo.data.loading import load_councils, own_sources
 from parentinfo.errors import BuildError
 from parentinfo.languages import LANGUAGES
 from parentinfo.outputs.site import shared
@@ -29,6 +29,7 @@ def merge(root: Path, shards: list[Path]) -> publish.SyncReport:
 
 def _merge(root: Path, shards: list[Path]) -> publish.SyncReport:
     cfg = SiteConfig.read(root)
+    own_sources(root)  # its home pages are built from the theme, as a build's are
     councils = {c.slug: c for c in load_councils(root)}
     work = publish.fresh(root / WORK / "work")
     stage = publish.fresh(root / WORK / "stage")
