@@ -291,11 +291,8 @@ def _build(
     for entry in result.editions:
         if entry["pdf"] and entry["pdf"] not in facts and entry["council"] in {c.slug for c in councils}:
             facts[entry["pdf"]] = shared.read_pdf_facts(site / entry["pdf"])
-    for council in councils:
-        shared.council_pages(root, cfg, council, result.editions, facts, work, stage)
-    (stage / manifest.NAME).write_text(manifest.dumps(result.editions), encoding="utf-8")
     everyone = load_councils(root) if only else councils
-    (stage / "index.html").write_text(shared.site_index(everyone), encoding="utf-8")
+    shared.finish(root, cfg, result.editions, facts, councils, everyone, work, stage)
 
     # 7. Publish: only now is site/ touched, and only files whose bytes changed are written.
     #    A partial build (--council, --language) replaces only what it built.

@@ -301,7 +301,8 @@ class Period(Model):
     @model_validator(mode="after")
     def _range_upwards(self) -> Period:
         if self.to is not None and self.to <= self.number:
-            raise ValueError(f"expected a range from a smaller number to a larger one, found {self.number} to {self.to}")
+            found = f"found {self.number} to {self.to}"
+            raise ValueError(f"expected a range from a smaller number to a larger one, {found}")
         return self
 
 

@@ -81,10 +81,7 @@ def _merge(root: Path, shards: list[Path]) -> publish.SyncReport:
         if e["pdf"]
     }
     listed = [councils[slug] for slug in dict.fromkeys(e["council"] for e in editions)]
-    for council in listed:
-        shared.council_pages(root, cfg, council, editions, facts, work, stage)
-    (stage / manifest.NAME).write_text(manifest.dumps(editions), encoding="utf-8")
-    (stage / "index.html").write_text(shared.site_index(listed), encoding="utf-8")
+    shared.finish(root, cfg, editions, facts, listed, listed, work, stage)
 
     # 6. Publish: the shards' folders, the shared pages and the manifest; nothing else in site/.
     scope = [manifest.NAME, "index.html", *(f"{slug}/{language}" for slug, language in owner)]

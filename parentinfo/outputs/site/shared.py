@@ -18,6 +18,7 @@ from parentinfo.editions import EDITIONS
 from parentinfo.errors import BuildError
 from parentinfo.languages import LANGUAGES, SOURCE_LANGUAGE
 from parentinfo.render import environment, render_page
+from parentinfo.publish import manifest
 from parentinfo.outputs.site.site import CSP, SiteConfig, build_home
 
 
@@ -162,3 +163,21 @@ def council_pages(
         out,
     )
     shutil.copytree(out, stage / council.slug, dirs_exist_ok=True)
+
+
+def finish(
+    root: Path,
+    cfg: SiteConfig,
+    editions: list[dict[str, Any]],
+    facts: dict[str, PdfFacts],
+    pages_for: list[Council],
+    index: list[Council],
+    work: Path,
+    stage: Path,
+) -> None:
+    """The last step before publishing, shared by build and merge: the home and print pages of
+    the councils `pages_for`, the manifest of `editions`, and the site index listing `index`."""
+    for council in pages_for:
+        council_pages(root, cfg, council, editions, facts, work, stage)
+    (stage / manifest.NAME).write_text(manifest.dumps(editions), encoding="utf-8")
+    (stage / "index.html").write_text(site_index(index), encoding="utf-8")
