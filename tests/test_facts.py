@@ -52,6 +52,7 @@ def _sample(annotation: Any, name: str) -> Any:
         "colour": "#1d4f91",
         "opens": "09:30",
         "closes": "15:00",
+        "to": 9,  # a range runs upwards from `number` (7, as every other whole number here)
     }
     if name in named:
         return named[name]

@@ -311,6 +311,7 @@ def test_a_broken_forms_table_names_the_file_and_the_word(tmp_path: Path, table:
 # ---- values spliced in ---------------------------------------------------------------------------
 
 NUMBERS = (1, 2, 5, 11, 21, 28)
+AGES = (1, 2, 5, 11, 12, 16)
 UNITS = ("days", "working days", "weeks", "months")
 LENGTHS = ("first_conference", "core_group_first", "first_review", "child_in_need_meeting")
 INTERVALS = ("core_group_every", "visits_every", "later_reviews")
@@ -337,7 +338,8 @@ def _spliced(root: Path) -> None:
                 complaints={"deadline_days": n},
                 reports={"days_before": n},
                 pre_meeting={"arrive_minutes_early": n},
-                children=dict(base["children"], chair_writes_if_over=n),
+                # An age is under 18: the ages that matter for agreement, one per number.
+                children=dict(base["children"], chair_writes_if_over=AGES[NUMBERS.index(n)]),
             )
             slug = f"oakvale-{n}-{unit.replace(' ', '-')}"
             (root / "councils" / f"{slug}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
