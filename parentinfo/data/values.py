@@ -96,19 +96,30 @@ def _short_code(value: Any) -> Any:
     return text
 
 
+# Characters a reader cannot see but a page obeys: control characters (a terminal's escapes, a
+# carriage return that hides a warning), bidi controls (which show "0008 111 0030" as another
+# number), zero-width and private-use characters (which hide a number from the checks).
+_HIDDEN = ("Cc", "Cf", "Co", "Cs", "Zl", "Zp")
+# What a language's own writing needs, allowed in translations only: the joiners that shape
+# Bengali and Urdu letters, and the direction marks (not overrides) Arabic and Urdu place.
+SCRIPT_MARKS = frozenset("\u200c\u200d\u200e\u200f\u061c")
+
+
+def hidden(text: str, allowed: frozenset[str] = frozenset("\n")) -> list[str]:
+    """Each hidden character in `text`, once, but those `allowed`."""
+    return [c for c in dict.fromkeys(text) if unicodedata.category(c) in _HIDDEN and c not in allowed]
+
+
 def _visible(value: str, newlines: bool = False) -> str:
-    """Refuse characters a reader cannot see but a page obeys: control characters (a terminal's
-    escapes, a carriage return that hides a warning), bidi controls (which show "0008 111 0030"
-    as another number) and zero-width characters (which hide a number from the checks)."""
-    for char in value:
-        if char == "\n" and newlines:
-            continue
-        if unicodedata.category(char) in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp"):
-            what = unicodedata.name(char, "a control character").lower()
-            raise ValueError(
-                f"expected text without control, bidi or invisible characters, found U+{ord(char):04X} ({what})"
-                f" in {value!r}"
-            )
+    """Refuse hidden characters (see _HIDDEN) in a council value."""
+    found = hidden(value, frozenset("\n") if newlines else frozenset())
+    if found:
+        char = found[0]
+        what = unicodedata.name(char, "a control character").lower()
+        raise ValueError(
+            f"expected text without control, bidi or invisible characters, found U+{ord(char):04X} ({what})"
+            f" in {value!r}"
+        )
     return value
 
 

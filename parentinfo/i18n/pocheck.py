@@ -10,14 +10,13 @@ from __future__ import annotations
 import datetime
 import gettext
 import re
-import unicodedata
 from collections import Counter
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
 
-from parentinfo.data.values import _name
+from parentinfo.data.values import SCRIPT_MARKS, _name, hidden
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<date>\d{4}-\d{2}-\d{2}))$", re.M)
@@ -163,7 +162,8 @@ def _names(names: set[str]) -> str:
 
 
 def _invisible(text: str) -> list[str]:
-    return [f"U+{ord(c):04X}" for c in dict.fromkeys(text) if unicodedata.category(c) in ("Cc", "Cf") and c != "\n"]
+    """Hidden characters a translation may not add (its script's joiners and marks it may)."""
+    return [f"U+{ord(c):04X}" for c in hidden(text, SCRIPT_MARKS | {"\n"})]
 
 
 def message(message: Message, where: str) -> list[str]:
