@@ -54,31 +54,33 @@ def _sidecar(path: Path) -> Path:
 
 
 def store(path: Path, data: bytes) -> None:
-    """Write a cache file whole (then rename), with its content's hash beside it."""
+    """Write a cache file whole (then rename), sealed."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
-    _sidecar(path).write_text(digest(data))
+    seal(path, {})
 
 
 def load(path: Path) -> bytes | None:
-    """A cache file's bytes if it is whole and unchanged since `store`, else None."""
-    try:
-        data = path.read_bytes()
-        return data if _sidecar(path).read_text() == digest(data) else None
-    except OSError:
-        return None
+    """A cache file's bytes if it is whole and unchanged since it was sealed, else None."""
+    found = _checked(path)
+    return found[0] if found else None
 
 
 def seal(path: Path, meta: dict[str, Any]) -> None:
-    """Record beside an entry made in place (a PDF written by WeasyPrint) its hash and facts."""
+    """Record beside a cache file its hash and size, with `meta` (facts read back on reuse)."""
     entry = {**meta, "sha256": digest(path.read_bytes()), "size": path.stat().st_size}
     _sidecar(path).write_text(json.dumps(entry, sort_keys=True))
 
 
 def opened(path: Path) -> dict[str, Any] | None:
-    """The facts `seal` recorded, if the entry is whole and unchanged since; else None."""
+    """The facts `seal` recorded, if the file is whole and unchanged since; else None."""
+    found = _checked(path)
+    return found[1] if found else None
+
+
+def _checked(path: Path) -> tuple[bytes, dict[str, Any]] | None:
     try:
         meta = json.loads(_sidecar(path).read_text())
         data = path.read_bytes()
@@ -86,7 +88,7 @@ def opened(path: Path) -> dict[str, Any] | None:
         return None
     if not isinstance(meta, dict) or meta.get("size") != len(data) or meta.get("sha256") != digest(data):
         return None
-    return meta
+    return data, meta
 
 
 def _tree(top: Path) -> dict[str, str]:

@@ -101,8 +101,7 @@ def sync(stage: Path, site: Path, scope: list[str] | None = None) -> SyncReport:
             _discard(_beside(site, OLD))
     except OSError as err:
         with contextlib.suppress(OSError):
-            if site.exists():
-                shutil.rmtree(_beside(site, NEW), ignore_errors=True)
+            recover(site)  # the half-made next site goes; a switch cut between renames is completed
         where = err.filename or site
         raise BuildError(
             f"{where}: could not publish ({err.strerror or err}); site/ is still the last complete site"
