@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from parentinfo.data.values import SLUG
 from parentinfo.editions import VARIANTS
 from parentinfo.errors import BuildError
 from parentinfo.languages import LANGUAGES
@@ -47,16 +48,17 @@ def dumps(editions: list[dict[str, Any]]) -> str:
 
 
 def _well_formed(e: Any) -> bool:
-    """An entry this code wrote: known council-folder names, language and variant, relative paths."""
-    if not isinstance(e, dict) or not all(isinstance(e.get(k), str) for k in ("council", "language", "variant")):
+    """An entry this code could have written: a council slug, a known language and variant, and
+    pages and leaflet inside that council × language folder."""
+    if not isinstance(e, dict) or not isinstance(e.get("pages"), list) or not isinstance(e.get("untranslated", 0), int):
         return False
-    paths = [*e.get("pages", [None]), e.get("pdf") or ""] if isinstance(e.get("pages"), list) else [None]
-    return (
-        e["language"] in LANGUAGES
-        and e["variant"] in VARIANTS
-        and all(isinstance(p, str) and ".." not in p.split("/") and not p.startswith("/") for p in paths)
-        and isinstance(e.get("untranslated", 0), int)
-    )
+    council, language = e.get("council"), e.get("language")
+    named = isinstance(council, str) and SLUG.match(council) is not None
+    if not (named and language in LANGUAGES and e.get("variant") in VARIANTS):
+        return False
+    paths = [*e["pages"], *([e["pdf"]] if e.get("pdf") is not None else [])]
+    folder = f"{council}/{language}/"
+    return all(isinstance(p, str) and p.startswith(folder) and ".." not in p.split("/") for p in paths)
 
 
 def read(site: Path, strict: bool = False) -> list[dict[str, Any]]:
