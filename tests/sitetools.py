@@ -81,3 +81,22 @@ def links_of(html: str) -> list[tuple[str, str]]:
     parser = _Text()
     parser.feed(html)
     return parser.links
+
+
+
+POLISH_GUIDE = Path("locales") / "pl" / "LC_MESSAGES" / "guide.po"
+_PHONE = re.compile(r'(msgid "Phone: %\(number\)s"\nmsgstr )"[^"\n]*"')
+
+
+def set_polish_phone(root: Path, msgstr: str) -> None:
+    """Set the Polish msgstr of 'Phone: %(number)s' in `root`'s catalogue, as a translator might."""
+    po = root / POLISH_GUIDE
+    text, found = _PHONE.subn(lambda m: f'{m.group(1)}"{msgstr}"', po.read_text())
+    assert found == 1
+    po.write_text(text)
+
+
+def polish_phone_line(root: Path) -> int:
+    """The line of that msgid, for expected messages."""
+    text = (root / POLISH_GUIDE).read_text()
+    return text[: text.index('msgid "Phone: %(number)s"')].count("\n") + 1

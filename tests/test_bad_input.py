@@ -6,12 +6,11 @@ Each council case is a file in tests/fixtures/bad-councils/, dropped in beside t
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
 import pytest
-from sitetools import REPO, copy_project, snapshot
+from sitetools import REPO, copy_project, polish_phone_line, set_polish_phone, snapshot
 from test_build import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad-councils"
@@ -145,15 +144,7 @@ NEW_COUNCIL = Path(__file__).parent / "fixtures" / "new-council" / "newtown.yml"
 def _publish_polish(root: Path, msgstr: str) -> None:
     """A new council publishes Polish; one message is 'translated' as given."""
     (root / "councils" / NEW_COUNCIL.name).write_text(NEW_COUNCIL.read_text() + "languages: [en, pl]\n")
-    po = root / "locales" / "pl" / "LC_MESSAGES" / "guide.po"
-    text, found = re.subn(r'(msgid "Phone: %\(number\)s"\nmsgstr )"[^"\n]*"', rf'\1"{msgstr}"', po.read_text())
-    assert found == 1
-    po.write_text(text)
-
-
-def _po_line(root: Path) -> int:
-    text = (root / "locales" / "pl" / "LC_MESSAGES" / "guide.po").read_text()
-    return text[: text.index('msgid "Phone: %(number)s"')].count("\n") + 1
+    set_polish_phone(root, msgstr)
 
 
 PROJECT_CASES = {
@@ -237,7 +228,7 @@ def test_bad_project_input(built: Path, tmp_path: Path, case: str) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     if "{line}" in message:
-        message = message.format(line=_po_line(root))
+        message = message.format(line=polish_phone_line(root))
     assert result.stderr.splitlines() == [message, "Stopped; site/ was not changed."]
     assert snapshot(root / "site") == before
 

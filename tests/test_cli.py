@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -16,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sitetools import REPO, copy_project
+from sitetools import REPO, copy_project, polish_phone_line, set_polish_phone
 
 from parentinfo import cli
 
@@ -79,15 +78,7 @@ def _existing_council(root: Path) -> None:
 
 
 def _broken_placeholder(root: Path) -> None:
-    po = root / "locales" / "pl" / "LC_MESSAGES" / "guide.po"
-    text, found = re.subn(r'(msgid "Phone: %\(number\)s"\nmsgstr )"[^"\n]*"', r'\1"Telefon: %(numer)s"', po.read_text())
-    assert found == 1
-    po.write_text(text)
-
-
-def _po_line(root: Path) -> int:
-    text = (root / "locales" / "pl" / "LC_MESSAGES" / "guide.po").read_text()
-    return text[: text.index('msgid "Phone: %(number)s"')].count("\n") + 1
+    set_polish_phone(root, "Telefon: %(numer)s")
 
 
 PLACEHOLDER = (
@@ -186,7 +177,7 @@ def test_every_error_path_exits_non_zero_with_a_clear_message(tmp_path: Path, ca
     edit(root)
     result = run(root, *args)
     assert result.returncode == 1
-    assert result.stderr.splitlines() == [line.format(line=_po_line(root)) for line in expected]
+    assert result.stderr.splitlines() == [line.format(line=polish_phone_line(root)) for line in expected]
 
 
 def test_status_still_shows_the_table_when_it_finds_errors(tmp_path: Path) -> None:
