@@ -215,8 +215,9 @@ def _locale(language: str) -> str:
 
 
 def clock(value: datetime.time, language: str) -> str:
-    """A time of day as readers of `language` write it ("09:30", "9:30")."""
-    return format_time(value, format="short", locale=_locale(language))
+    """A time of day as readers of `language` write it ("09:30", "9:30 ص"), never split over two
+    lines (CLDR puts an ordinary space before AM/PM in some languages)."""
+    return format_time(value, format="short", locale=_locale(language)).replace(" ", "\u00a0")
 
 
 def month(value: datetime.date, language: str) -> str:
