@@ -191,6 +191,14 @@ class Marked(gettext.NullTranslations):
         return self.ngettext(singular, plural, n)
 
 
+def for_language(env: jinja2.Environment, language: str) -> jinja2.Environment:
+    """The filters that write values as readers of `language` do: English names marked, times, months."""
+    env.filters["en"] = in_english(language)
+    env.filters["clock"] = lambda t: clock(t, language)
+    env.filters["month"] = lambda d: month(d, language)
+    return env
+
+
 def render_page(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
     """One page of one edition, with template mistakes reported by file and line."""
     try:
@@ -258,11 +266,8 @@ def render_edition(
     """Every page of an edition: {page file name: Markdown}."""
     guide = translations or Marked(gettext.NullTranslations(), SOURCE_LANGUAGE)
     data = data_translations or Marked(gettext.NullTranslations(), SOURCE_LANGUAGE)
-    env = environment(docs, guide)  # type: ignore[arg-type]
+    env = for_language(environment(docs, guide), edition.language)  # type: ignore[arg-type]
     env.filters["t"] = lambda words: data.literal(words) if words else words
-    env.filters["en"] = in_english(edition.language)
-    env.filters["clock"] = lambda t: clock(t, edition.language)
-    env.filters["month"] = lambda d: month(d, edition.language)
     values = {
         "council": edition.council,
         "language": edition.language,
