@@ -7,9 +7,9 @@ Every field has a docstring: it is what a council web team reads.
 from __future__ import annotations
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator
+from pydantic import AfterValidator, Field, field_validator
 
 from parentinfo.data.facts import (
     After,
@@ -173,6 +173,14 @@ class Unconfirmed(Model):
     """Why it cannot be printed."""
 
 
+def _not_in_the_future(day: datetime.date) -> datetime.date:
+    # A date to come would claim facts checked that nobody has checked, and silence the
+    # warning that they are out of date.
+    if day > datetime.date.today():
+        raise ValueError(f"expected the day the facts were checked, found {day.isoformat()}, which is in the future")
+    return day
+
+
 class Council(Model):
     """One council's data file, `councils/<slug>.yml`."""
 
@@ -180,8 +188,9 @@ class Council(Model):
     """From the file name: the council's folder in `site/`."""
     name: Name
     """The area's name as parents know it, e.g. "Solihull"."""
-    checked: datetime.date
-    """When these facts were last checked (YYYY-MM-DD); pages show "Information checked: month year"."""
+    checked: Annotated[datetime.date, AfterValidator(_not_in_the_future)]
+    """When these facts were last checked (YYYY-MM-DD, not later than today); pages show
+    "Information checked: month year"."""
     organisation: Name | None = None
     """The council's full name, where the leaflet gives it, e.g. "Somerset County Council"."""
     partnership: Name | None = None

@@ -18,7 +18,7 @@ from parentinfo.data.values import Contact, Model, Name
 class PreMeeting(Model):
     """The chair meets you before the conference starts."""
 
-    arrive_minutes_early: int | None = Field(default=None, gt=0, le=120)
+    arrive_minutes_early: int | None = Field(default=None, gt=0, le=120, strict=True)
     """To take part, arrive this many minutes before the conference starts (at most 120)."""
     called: Name | None = None
     """The council's name for this meeting, e.g. "pre-meeting consultation"."""
@@ -41,7 +41,7 @@ class PreMeeting(Model):
 class Reports(Model):
     """The reports professionals write for the conference."""
 
-    days_before: int | None = Field(default=None, gt=0, le=30)
+    days_before: int | None = Field(default=None, gt=0, le=30, strict=True)
     """You should get the reports at least this many days before the conference (at most 30)."""
     social_worker_shares: bool = False
     """Your social worker talks everything through with you and shares their report before."""
@@ -152,7 +152,7 @@ class Children(Model):
     """Your child may come if they are old enough and understand enough."""
     part_or_all: bool = False
     """Your child can come for some or all of the meeting, if they want to."""
-    chair_writes_if_over: int | None = Field(default=None, gt=0, le=17)
+    chair_writes_if_over: int | None = Field(default=None, gt=0, le=17, strict=True)
     """If your child is over this age, the chair sends them a letter (an age under 18)."""
     consultation_form: bool = False
     """The chair's letter comes with a consultation form for your child's views."""
@@ -263,7 +263,7 @@ class After(Model):
 class Complaints(Model):
     """If you disagree with the decision or want to complain."""
 
-    deadline_days: int | None = Field(default=None, gt=0, le=365)
+    deadline_days: int | None = Field(default=None, gt=0, le=365, strict=True)
     """A complaint must be sent within this many days of the conference (at most 365)."""
     talk_to_social_worker_first: bool = False
     """First, talk to your social worker: they may explain why the decision was made."""

@@ -60,8 +60,9 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
 
 
 def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field's value is a mapping of, if any (a phone number is written as text)."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
+        return None if getattr(annotation, "written_as_text", False) else annotation
     for arg in get_args(annotation):
         found = model_in(arg)
         if found:

@@ -52,6 +52,7 @@ def _hint(annotation: Any) -> str:
         return "one of: " + ", ".join(map(str, allowed))
     text = repr(annotation)
     for words, marker in (
+        ('text: a phone number, e.g. "0300 123 4567"', "Phone"),
         ("true or false", "bool"),
         ("a whole number", "int"),
         ("a time, HH:MM", "datetime.time"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import phonenumbers
 from pydantic import (
@@ -18,6 +18,7 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    WithJsonSchema,
     model_validator,
 )
 
@@ -34,6 +35,7 @@ class Phone(BaseModel):
     """A phone number a parent can dial: shown as people write it, linked in E.164."""
 
     model_config = ConfigDict(frozen=True)
+    written_as_text: ClassVar[bool] = True  # a data file gives the number as text; these parts are made from it
     national: str
     e164: str
 
@@ -54,10 +56,18 @@ def _uk_number(text: str) -> phonenumbers.PhoneNumber | None:
     return number if phonenumbers.is_valid_number(number) else None
 
 
+def _written(value: Any, example: str) -> str:
+    """A phone number as the data file gives it: text. A mapping (national and e164 parts, the
+    shape it is kept in) would put a number nobody checked behind a link."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ValueError(f"expected a phone number written as text, e.g. {example!r}, found {value!r}")
+    return str(value)
+
+
 def _phone(value: Any) -> Any:
-    if isinstance(value, Phone) or not isinstance(value, str | int):
+    if isinstance(value, Phone):  # made here, from text, already checked
         return value
-    text = str(value)
+    text = _written(value, "0300 123 4567")
     number = _uk_number(text)
     if number is None or number.country_code != 44:
         raise ValueError(f"expected a UK phone number that can be dialled, found {text!r}")
@@ -72,8 +82,9 @@ def _phone(value: Any) -> Any:
 
 
 def _international(value: Any) -> Any:
-    if isinstance(value, Phone) or not isinstance(value, str):
+    if isinstance(value, Phone):
         return value
+    value = _written(value, "+353 1 234 5678")
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException:
@@ -105,9 +116,36 @@ _HIDDEN = ("Cc", "Cf", "Co", "Cs", "Zl", "Zp")
 SCRIPT_MARKS = frozenset("\u200c\u200d\u200e\u200f\u061c")
 
 
+# Letters that look like a space: fillers of Hangul, the blank Braille pattern, the Mongolian vowel separator.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
 def hidden(text: str, allowed: frozenset[str] = frozenset("\n")) -> list[str]:
     """Each hidden character in `text`, once, but those `allowed`."""
-    return [c for c in dict.fromkeys(text) if unicodedata.category(c) in _HIDDEN and c not in allowed]
+    return [
+        c
+        for c in dict.fromkeys(text)
+        if (unicodedata.category(c) in _HIDDEN or c in _BLANK_LETTERS) and c not in allowed
+    ]
+
+
+def other_digits(text: str) -> list[str]:
+    """Numerals other than 0-9 (Arabic-Indic, full-width, circled, Roman): a reader reads them as
+    numbers, but no check of numbers written 0-9 sees them."""
+    return [c for c in dict.fromkeys(text) if unicodedata.category(c)[0] == "N" and c not in "0123456789"]
+
+
+# Seven digits or more, however spaced: a phone number, which belongs in a phone field.
+_PHONE_LIKE = re.compile(r"\d(?:[\s.\-()/]*\d){6,}")
+
+
+def _plain_numbers(value: str, field: str) -> str:
+    odd = other_digits(value)
+    if odd:
+        raise ValueError(f"expected digits written 0-9, found {odd[0]!r} (U+{ord(odd[0]):04X}) in {value!r}")
+    if _PHONE_LIKE.search(value):
+        raise ValueError(f"expected {field} without a phone number (give it as a phone), found {value!r}")
+    return value
 
 
 def _visible(value: str, newlines: bool = False) -> str:
@@ -125,7 +163,7 @@ def _visible(value: str, newlines: bool = False) -> str:
 
 # Numbers, emails and links in a sentence are facts a translator would have to retype: they
 # belong in typed fields.
-_NOT_IN_WORDS = re.compile(r"\d|@|https?://|www\.")
+_NOT_IN_WORDS = re.compile(r"\d|@|https?://|www\.|\b[A-Za-z0-9-]{2,}\.[A-Za-z]{2,}\b")
 # A sentence is words: HTML tags, Markdown links, images and attribute blocks are shown as text
 # (escaped) at best, so a sentence that carries them was written by mistake or to attack.
 _MARKUP_IN_WORDS = re.compile(r"[<>\[\]{}`\\]")
@@ -144,7 +182,7 @@ def _text(value: str) -> str:
     markup = _MARKUP_IN_WORDS.search(value)
     if markup:
         raise ValueError(f"expected plain words, found markup ({markup.group()!r}) in {value!r}")
-    if _NOT_IN_WORDS.search(value):
+    if _NOT_IN_WORDS.search(value) or other_digits(value):
         raise ValueError(
             f"expected words without numbers, emails or links, found {value!r}"
             " (put numbers and contact details in their own fields: see `parentinfo schema`)"
@@ -160,14 +198,14 @@ def _name(value: str) -> str:
     value = " ".join(_visible(str(value)).split())
     if not _NAME.fullmatch(value) or len(value) > 120 or "_" in value:
         raise ValueError(f"expected a name of letters, spaces and ordinary punctuation (at most 120), found {value!r}")
-    return value
+    return _plain_numbers(value, "a name")
 
 
 def _address_line(value: str) -> str:
     value = " ".join(_visible(str(value)).split())
     if not re.fullmatch(r"[\w .,'’&()/–-]+", value) or "_" in value or len(value) > 120:
         raise ValueError(f"expected one line of a postal address, found {value!r}")
-    return value
+    return _plain_numbers(value, "an address line")
 
 
 def _url(value: str) -> str:
@@ -223,13 +261,27 @@ def _language(value: str) -> str:
     return value
 
 
-PhoneNumber = Annotated[Phone, BeforeValidator(_phone)]
-"""A UK number that costs no more than a normal call."""
-InternationalPhone = Annotated[Phone, BeforeValidator(_international)]
+PhoneNumber = Annotated[
+    Phone, BeforeValidator(_phone), WithJsonSchema({"type": "string", "examples": ["0300 123 4567"]})
+]
+"""A UK number that costs no more than a normal call, written as text, e.g. "0300 123 4567"."""
+InternationalPhone = Annotated[
+    Phone, BeforeValidator(_international), WithJsonSchema({"type": "string", "examples": ["+353 1 234 5678"]})
+]
 """A number outside the UK, written with + and its country code, shown that way."""
 ShortCode = Annotated[str, BeforeValidator(_short_code)]
 Text = Annotated[str, AfterValidator(_text)]
 """A sentence a reader sees, translated per council: no numbers, contact details or links."""
+
+
+def _clock(value: Any) -> Any:
+    written = isinstance(value, datetime.time) or (isinstance(value, str) and re.fullmatch(r"\d\d?:\d\d", value))
+    if not written:
+        raise ValueError(f"expected a time written HH:MM, e.g. 09:30, found {value!r}")
+    return value
+
+
+Clock = Annotated[datetime.time, BeforeValidator(_clock)]
 Name = Annotated[str, AfterValidator(_name)]
 """A name shown as it is, in every language (marked as English on other languages' pages)."""
 AddressLine = Annotated[str, AfterValidator(_address_line)]
@@ -250,12 +302,19 @@ class Hours(Model):
 
     days: Literal["Monday to Friday", "Monday to Saturday", "every day"]
     """Which days."""
-    opens: datetime.time
+    opens: Clock
     """Opening time, 24-hour, e.g. "09:30"."""
-    closes: datetime.time
-    """Closing time, 24-hour, e.g. "15:00"."""
+    closes: Clock
+    """Closing time, 24-hour, e.g. "15:00"; after the opening time."""
     closed_on_bank_holidays: bool = False
     """Closed on bank holidays."""
+
+    @model_validator(mode="after")
+    def _closes_after_opening(self) -> Hours:
+        if self.closes <= self.opens:
+            found = f"found {self.opens:%H:%M} to {self.closes:%H:%M}"
+            raise ValueError(f"expected a closing time after the opening time, {found}")
+        return self
 
 
 class Contact(Model):
@@ -302,9 +361,9 @@ class Venue(Model):
 class Period(Model):
     """A length of time such as "10 working days" or "4 to 6 weeks"."""
 
-    number: int = Field(gt=0, le=365)
+    number: int = Field(gt=0, le=365, strict=True)
     """How many units (at most 365: a larger number is a slip of the keyboard)."""
-    to: int | None = Field(default=None, gt=0, le=365)
+    to: int | None = Field(default=None, gt=0, le=365, strict=True)
     """Upper end of a range, e.g. 6 in "4 to 6 weeks"; more than `number`."""
     unit: Literal["days", "working days", "weeks", "months"]
     """The unit of time."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,31 @@ def _duplicates(node: yaml.Node | None, label: str) -> list[str]:
     return problems
 
 
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_MERGE = "tag:yaml.org,2002:merge"
+
+
+def _plain_numbers(loader: Any) -> Any:
+    """`loader` reading numbers as YAML 1.2 and people do: YAML 1.1 reads an unquoted 17:00 as
+    1020 (base 60) and 020 as 16 (octal), and `<<` merges in keys no check sees. Those stay text
+    here, so 17:00 is a time, 020 is refused as a number and `<<` is an unknown field."""
+    resolvers = {
+        first: [(tag, rx) for tag, rx in found if tag not in (_INT, _FLOAT, _MERGE)]
+        for first, found in loader.yaml_implicit_resolvers.items()
+    }
+    plain: Any = type(f"Plain{loader.__name__}", (loader,), {"yaml_implicit_resolvers": resolvers})
+    plain.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+    plain.add_implicit_resolver(
+        _FLOAT, re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"), list("-+0123456789.")
+    )
+    return plain
+
+
+_FAST = _plain_numbers(getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: fast
+_CLEAR = _plain_numbers(yaml.SafeLoader)  # libyaml words errors differently: this one says them
+
+
 def _shape(text: str, loader: type, label: str) -> None:
     """Refuse anchors, aliases and deep nesting from the event stream, which never recurses."""
     depth = 0
@@ -88,9 +114,9 @@ def load(path: Path, label: str) -> tuple[Any, dict[Loc, int]]:
         ) from None
     try:
         try:
-            node, data = _parse(text, getattr(yaml, "CSafeLoader", yaml.SafeLoader), label)  # libyaml: fast
+            node, data = _parse(text, _FAST, label)
         except yaml.MarkedYAMLError:
-            node, data = _parse(text, yaml.SafeLoader, label)  # libyaml words errors differently: let this one say
+            node, data = _parse(text, _CLEAR, label)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
         where = f":{mark.line + 1}" if mark else ""

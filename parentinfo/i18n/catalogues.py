@@ -295,6 +295,7 @@ def check(
             problems += terms.check(catalog, terms.load(locales(root), lang), label)
             wanted = {m.id if isinstance(m.id, str) else m.id[0] for m in templates[domain] if m.id}
             total = translated = fuzzy = 0
+            single = pocheck.single_number_forms(catalog)
             for message in catalog:
                 if not message.id:
                     continue
@@ -312,7 +313,7 @@ def check(
                     translated += 1
                 elif not incomplete_ok:
                     problems.append(f"{where}: not translated")
-                problems += pocheck.message(message, where)
+                problems += pocheck.message(message, where, single)
             missing = wanted - {m.id if isinstance(m.id, str) else m.id[0] for m in catalog if m.id}
             if missing and not incomplete_ok and domain == "councils":
                 # A council's new sentence: say where it is, so the web team knows what to change.

@@ -16,7 +16,7 @@ from pathlib import Path
 from babel.messages.catalog import Catalog, Message
 from babel.messages.plurals import get_plural
 
-from parentinfo.data.values import SCRIPT_MARKS, _name, hidden
+from parentinfo.data.values import SCRIPT_MARKS, _name, hidden, other_digits
 
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<date>\d{4}-\d{2}-\d{2}))$", re.M)
@@ -28,7 +28,11 @@ REVIEW = re.compile(r"^#? ?Review-Status: (draft|checked by (?P<who>.+) on (?P<d
 MARKUP = re.compile(
     r"<[^>]*>|\]\([^)]*\)|\]\[[^\]]*\]|^\s*\[[^\]]+\]:|!\[|\{+[^{}\n]*\}+|\bon\w+\s*="
     r"|\b(?:javascript|vbscript|tel|mailto|sms|file|data|ftp):(?=\S)|https?://\S+|www\.\S+|`|\*\*|\*|(?<!\w)_|_(?!\w)"
-    r"|&#?\w+;?|\n",
+    r"|&#?\w+;?|\n"
+    # Markdown blocks at the start of a message: a warning box, a heading, a quote, a list.
+    r"|^\s*(?:!!!|\?\?\?|#{1,6}(?=\s)|>|:(?=\s)|[-+](?=\s)|\d+[.)](?=\s))"
+    # A web address without its scheme (bit.ly/x, example.org).
+    r"|\b[a-z0-9-]{2,}\.[a-z]{2,}\b(?:/\S*)?",
     re.I | re.M,
 )
 # A translation far longer than its English is not a translation (and a page of it breaks the
@@ -166,19 +170,30 @@ def _invisible(text: str) -> list[str]:
     return [f"U+{ord(c):04X}" for c in hidden(text, SCRIPT_MARKS | {"\n"})]
 
 
-def message(message: Message, where: str) -> list[str]:
-    """Placeholders, markup, numbers and length of one translated message against its source."""
+def single_number_forms(catalog: Catalog) -> set[int]:
+    """The plural forms that stand for one number only (Polish 1; Arabic 0, 1 and 2): only those
+    may leave the count out ("one year", "two years"); any other would hide which number it is."""
+    try:
+        index = gettext.c2py(catalog.plural_expr)
+    except (ValueError, SyntaxError, RecursionError):
+        return set()  # the header check reports it
+    numbers: dict[int, int] = Counter(index(n) for n in PLURAL_SAMPLES)
+    return {form for form, count in numbers.items() if count == 1}
+
+
+def message(message: Message, where: str, single: set[int] | None = None) -> list[str]:
+    """Placeholders, markup, numbers and length of one translated message against its source;
+    `single` are the plural forms that may leave the count out (see single_number_forms)."""
     problems = []
     source = " ".join(ids(message))
     want = set(PLACEHOLDER.findall(source))
     allowed = Counter(m.lower() for m in MARKUP.findall(PLACEHOLDER.sub("", source)))
     longest = max(len(i) for i in ids(message))
-    for form in forms(message):
+    for i, form in enumerate(forms(message)):
         if not form:
             continue
         got = set(PLACEHOLDER.findall(form))
-        # A plural form may leave the count out ("one" in some languages needs no number).
-        missing = want - got - ({"count"} if message.pluralizable else set())
+        missing = want - got - ({"count"} if message.pluralizable and i in (single or set()) else set())
         if missing or got - want:
             problems.append(
                 f"{where}: placeholders must match the source: expected {_names(want)}, found {_names(got)} in {form!r}"
@@ -198,6 +213,7 @@ def message(message: Message, where: str) -> list[str]:
         added = Counter(re.findall(r"\d+", PLACEHOLDER.sub("", form))) - Counter(
             re.findall(r"\d+", PLACEHOLDER.sub("", source))
         )
+        added.update(c for c in other_digits(form) if c not in other_digits(source))  # circled, Roman …
         if added and not extra:
             problems.append(
                 f"{where}: numbers not in the source are not allowed: found {', '.join(sorted(added.elements()))}"
