@@ -256,7 +256,7 @@ REFUSED: dict[str, list[str]] = {
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '![', '](//evil.example/x.png)'",
     ],
     "c03c-reference-image": [
-        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '![', '][e]', '\\n', '\\n[e]:'",
+        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '![', '][e]', '\\n', '\\n[e]:', 'evil.example/po-img.png'",
     ],
     "c04a-template-syntax": [
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '{{{{ 7*7 }}}}'",
@@ -318,7 +318,7 @@ REFUSED: dict[str, list[str]] = {
         "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': numbers not in the source are not allowed: found 0008, 0030, 111",
     ],
     "c14-new-paragraph-heading": [
-        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '\\n'",
+        "locales/pl/LC_MESSAGES/guide.po:{line}: msgid 'Phone: %(number)s': markup not in the source is not allowed: found '\\n', '#'",
     ],
     "c15-wrong-language-header": [
         "locales/pl/LC_MESSAGES/guide.po:{line}: Language: expected 'pl' (the folder it is in), found 'ar'",
